@@ -1,0 +1,61 @@
+// TableEntry and TableData: a table's definition and one immutable version of
+// its rows.
+//
+// A version of a table is its list of batches: a write makes a new TableData
+// that shares every untouched batch with the old one, so versions are cheap,
+// readers keep theirs for as long as they hold it, and a rolled-back
+// transaction simply drops its versions. (The block store will make the same
+// idea durable: a version is a list of immutable Feather blocks.)
+//
+// Contract: TableEntry and TableData are immutable once published in a
+// CatalogSnapshot and are shared (shared_ptr) between snapshots, transactions
+// and running queries; const access is thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "columnar/batch.h"
+#include "kodiak/type.h"
+
+namespace kodiak {
+
+struct ColumnDefinition {
+  std::string name;
+  LogicalType type;
+  bool not_null = false;
+  std::string default_sql;  // the DEFAULT expression as SQL text; empty = NULL
+};
+
+// The set of encoded primary-key (or UNIQUE) values present in one version.
+using KeySet = std::unordered_set<std::string>;
+
+struct UniqueIndex {
+  std::vector<int> columns;  // column indexes
+  bool primary = false;
+  std::shared_ptr<const KeySet> keys;  // null until first needed
+};
+
+struct TableData {
+  std::vector<BatchPtr> batches;
+  int64_t row_count = 0;
+  // One per PRIMARY KEY / UNIQUE constraint, in TableEntry::unique_keys order.
+  std::vector<std::shared_ptr<const KeySet>> unique_sets;
+};
+
+struct TableEntry {
+  std::string name;  // as created (case kept); looked up case-insensitively
+  std::vector<ColumnDefinition> columns;
+  std::vector<std::vector<int>> unique_keys;  // [0] is the primary key when has_primary_key
+  bool has_primary_key = false;
+  std::shared_ptr<const TableData> data;
+
+  int FindColumn(std::string_view name) const;  // -1 when absent (case-insensitive)
+  std::vector<LogicalType> ColumnTypes() const;
+};
+using TableEntryPtr = std::shared_ptr<const TableEntry>;
+
+}  // namespace kodiak

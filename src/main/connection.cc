@@ -1,0 +1,33 @@
+#include "kodiak/connection.h"
+
+#include "kodiak/database.h"
+#include "main/session.h"
+
+namespace kodiak {
+
+Connection::Connection(Database& db) : session_(std::make_unique<internal::Session>(db.state())) {}
+Connection::~Connection() = default;
+
+Result<QueryResult> Connection::Query(std::string_view sql) {
+  QueryResult last;
+  Status st = session_->Execute(sql, [&](QueryResult& r) {
+    last = std::move(r);
+    return true;
+  });
+  if (!st.ok()) return st;
+  return last;
+}
+
+Status Connection::Execute(std::string_view sql, const std::function<bool(QueryResult&)>& on_result) {
+  return session_->Execute(sql, on_result);
+}
+
+void Connection::Interrupt() { session_->Interrupt(); }
+
+void Connection::SetProgressCallback(std::function<void(const Progress&)> callback) {
+  session_->SetProgressCallback(std::move(callback));
+}
+
+bool Connection::InTransaction() const { return session_->InTransaction(); }
+
+}  // namespace kodiak

@@ -1,0 +1,54 @@
+// Session: the engine behind a Connection — parses each statement, runs it
+// in the open transaction (or in its own, committed at once), and keeps the
+// session's variables.
+//
+// Contract: used by one thread at a time, except Interrupt(). Every statement
+// is atomic: if it fails, the transaction's view is restored to what it was
+// before the statement (and an autocommit statement writes nothing).
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string_view>
+
+#include "kodiak/connection.h"
+#include "kodiak/result.h"
+#include "main/database_state.h"
+#include "sql/binder/binder.h"
+#include "sql/parser/ast.h"
+
+namespace kodiak::internal {
+
+class Session {
+ public:
+  explicit Session(DatabaseState& db) : db_(db) {}
+
+  Status Execute(std::string_view sql, const std::function<bool(QueryResult&)>& on_result);
+  void Interrupt() { interrupted_.store(true, std::memory_order_relaxed); }
+  void SetProgressCallback(std::function<void(const Progress&)> cb) { progress_ = std::move(cb); }
+  bool InTransaction() const { return txn_ != nullptr; }
+
+ private:
+  Result<QueryResult> RunStatement(const sql::Statement& stmt);
+  Result<QueryResult> RunInTransaction(const sql::Statement& stmt, Transaction& txn);
+  Result<QueryResult> RunQuery(const sql::SelectStmt& query, const CatalogSnapshot& catalog);
+  Result<QueryResult> RunExplain(const sql::ExplainStatement& stmt, Transaction& txn);
+  Result<QueryResult> RunShow(const sql::ShowStatement& stmt, const CatalogSnapshot& catalog);
+  Result<QueryResult> RunDescribe(const sql::DescribeStatement& stmt, const CatalogSnapshot& catalog);
+  Result<QueryResult> RunSet(const sql::SetStatement& stmt, const CatalogSnapshot& catalog);
+  Result<QueryResult> RunUnset(const sql::UnsetStatement& stmt);
+  Result<QueryResult> RunCreateTable(const sql::CreateTableStatement& stmt, Transaction& txn);
+  Result<QueryResult> RunDrop(const sql::DropStatement& stmt, Transaction& txn);
+  Result<QueryResult> RunInsert(const sql::InsertStatement& stmt, Transaction& txn);
+  Result<QueryResult> RunUpdate(const sql::UpdateStatement& stmt, Transaction& txn);
+  Result<QueryResult> RunDelete(const sql::DeleteStatement& stmt, Transaction& txn);
+
+  DatabaseState& db_;
+  std::unique_ptr<Transaction> txn_;  // the explicit transaction, if open
+  sql::VariableMap variables_;
+  std::atomic<bool> interrupted_{false};
+  std::function<void(const Progress&)> progress_;
+};
+
+}  // namespace kodiak::internal

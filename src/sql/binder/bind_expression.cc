@@ -1,0 +1,669 @@
+// Expression binding: names, types, implicit casts, aggregates.
+#include <algorithm>
+
+#include "sql/binder/aggregate_context.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/expr_printer.h"
+#include "sql/execution/cast.h"
+#include "sql/execution/expression_executor.h"
+#include "sql/function/aggregate_state.h"
+#include "sql/function/scalar_function.h"
+#include "sql/parser/suggest.h"
+
+namespace kodiak::sql {
+
+
+namespace {
+
+bool UsesColumns(const BoundExpr& e) {
+  if (e.kind == BoundKind::kColumn) return true;
+  for (const auto& c : e.children) {
+    if (UsesColumns(*c)) return true;
+  }
+  return false;
+}
+
+bool IsConstant(const BoundExpr& e) { return e.kind == BoundKind::kConstant; }
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+bool IsAggregateName(std::string_view name) {
+  std::string n = Lower(name);
+  return n == "count" || n == "sum" || n == "avg" || n == "min" || n == "max";
+}
+
+namespace {
+
+bool ContainsAggregate(const Expr& e) {
+  if (e.kind == ExprKind::kFunction && IsAggregateName(e.text)) return true;
+  for (const auto& a : e.args) {
+    if (a && ContainsAggregate(*a)) return true;
+  }
+  for (const auto& [w, t] : e.when_then) {
+    if (ContainsAggregate(*w) || ContainsAggregate(*t)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<BoundExprPtr> Binder::CastTo(BoundExprPtr e, const LogicalType& target) {
+  if (e->type == target) return e;
+  if (!CanCast(e->type, target)) {
+    return Status::TypeError("cannot convert " + e->type.ToString() + " to " + target.ToString(), e->pos);
+  }
+  int64_t pos = e->pos;
+  auto cast = MakeCast(std::move(e), target);
+  if (cast->kind == BoundKind::kCast && IsConstant(*cast->children[0])) {
+    auto v = CastValue(cast->children[0]->value, target);
+    if (!v.ok()) return v.status().WithPosition(pos);
+    return MakeConstant(std::move(v).value(), pos);
+  }
+  return cast;
+}
+
+Result<BoundExprPtr> Binder::ToBool(BoundExprPtr e, const char* what) {
+  if (e->type.id() == TypeId::kBool) return e;
+  if (e->type.id() == TypeId::kNull || e->type.IsNumeric()) return CastTo(std::move(e), TypeId::kBool);
+  return Status::TypeError(std::string(what) + " must be a BOOL, not " + e->type.ToString(), e->pos);
+}
+
+Result<BoundExprPtr> Binder::BindExpr(const Expr& e, ExprContext& ctx) {
+  if (++depth_ > 2000) {
+    depth_--;
+    return Status::SyntaxError("expression nested too deeply", e.pos);
+  }
+  struct DepthGuard {
+    int& d;
+    ~DepthGuard() { d--; }
+  } guard{depth_};
+
+  if (ctx.agg && !(e.kind == ExprKind::kFunction && IsAggregateName(e.text)) && !ContainsAggregate(e)) {
+    // In an aggregate query a non-aggregate expression must be (made of)
+    // GROUP BY expressions.
+    ExprContext plain{ctx.agg->input, nullptr, ctx.clause};
+    auto probe = BindExprNode(e, plain);
+    if (!probe.ok()) return probe.status();
+    for (size_t g = 0; g < ctx.agg->groups.size(); g++) {
+      if ((*probe)->Equals(*ctx.agg->groups[g])) {
+        auto ref = MakeColumn(static_cast<int>(g), (*probe)->type);
+        ref->pos = e.pos;
+        return ref;
+      }
+    }
+    if (!UsesColumns(**probe)) return probe;
+    if (e.kind == ExprKind::kColumnRef) {
+      return Status::BinderError("column " + ExprToSql(e) +
+                                     " must appear in GROUP BY or be used in an aggregate function",
+                                 e.pos, "add it to GROUP BY, or wrap it in min(), max() or another aggregate");
+    }
+  }
+  return BindExprNode(e, ctx);
+}
+
+Result<BoundExprPtr> Binder::BindColumnRef(const Expr& e, ExprContext& ctx) {
+  if (ctx.agg) {
+    return Status::BinderError("column " + ExprToSql(e) + " must appear in GROUP BY or be used in an aggregate function",
+                               e.pos, "add it to GROUP BY, or wrap it in min(), max() or another aggregate");
+  }
+  std::vector<std::string> parts;
+  for (const auto& n : e.names) {
+    KODIAK_ASSIGN_OR_RETURN(std::string s, ResolveName(n));
+    parts.push_back(std::move(s));
+  }
+  std::string column = parts.back();
+  std::string table = parts.size() >= 2 ? parts[parts.size() - 2] : "";
+  if (!ctx.scope || ctx.scope->columns.empty()) {
+    return Status::BinderError("unknown column '" + column + "': this query reads no table", e.pos,
+                               "add a FROM clause, or write a text value in quotes: '" + column + "'");
+  }
+  int found = -1;
+  bool table_known = table.empty();
+  std::vector<std::string> candidates;
+  for (size_t i = 0; i < ctx.scope->columns.size(); i++) {
+    const auto& c = ctx.scope->columns[i];
+    bool table_ok = table.empty() || Lower(c.table) == Lower(table);
+    table_known |= table_ok;
+    if (table_ok) candidates.push_back(c.name);
+    if (table_ok && Lower(c.name) == Lower(column)) {
+      if (found >= 0) {
+        return Status::BinderError("column reference '" + column + "' is ambiguous: it is in both " +
+                                       ctx.scope->columns[found].table + " and " + c.table,
+                                   e.pos, "qualify it, e.g. " + c.table + "." + column);
+      }
+      found = static_cast<int>(i);
+    }
+  }
+  if (!table_known) {
+    std::vector<std::string> tables;
+    for (const auto& c : ctx.scope->columns) {
+      if (std::find(tables.begin(), tables.end(), c.table) == tables.end()) tables.push_back(c.table);
+    }
+    return Status::BinderError("unknown table '" + table + "' in " + ExprToSql(e), e.pos, DidYouMean(table, tables));
+  }
+  if (found < 0) {
+    return Status::BinderError("unknown column '" + column + "'", e.names.back().pos >= 0 ? e.names.back().pos : e.pos,
+                               DidYouMean(column, candidates));
+  }
+  auto ref = MakeColumn(found, ctx.scope->columns[found].type);
+  ref->pos = e.pos;
+  return ref;
+}
+
+Result<BoundExprPtr> Binder::BindArithmetic(BinaryOp op, BoundExprPtr l, BoundExprPtr r, int64_t pos) {
+  auto make = [&](LogicalType type, BoundExprPtr a, BoundExprPtr b) {
+    auto out = std::make_unique<BoundExpr>();
+    out->kind = BoundKind::kArith;
+    out->op = op;
+    out->type = std::move(type);
+    out->pos = pos;
+    out->children.push_back(std::move(a));
+    out->children.push_back(std::move(b));
+    return out;
+  };
+  // A text literal next to a number is read as that number's type.
+  if (l->type.id() == TypeId::kText && IsConstant(*l) && r->type.IsNumeric()) {
+    KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), r->type));
+  }
+  if (r->type.id() == TypeId::kText && IsConstant(*r) && l->type.IsNumeric()) {
+    KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), l->type));
+  }
+  TypeId a = l->type.id(), b = r->type.id();
+  if (a == TypeId::kNull && b == TypeId::kNull) {
+    return MakeConstant(Value::Null(TypeId::kInt64), pos);
+  }
+  if (a == TypeId::kNull) {
+    KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), r->type));
+    a = b;
+  }
+  if (b == TypeId::kNull) {
+    KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), l->type));
+    b = a;
+  }
+  // Date arithmetic: DATE +/- integer days, DATE - DATE.
+  if (a == TypeId::kDate || b == TypeId::kDate) {
+    if (a == TypeId::kDate && b == TypeId::kDate && op == BinaryOp::kSub) {
+      return make(TypeId::kInt64, std::move(l), std::move(r));
+    }
+    bool ok = (op == BinaryOp::kAdd && ((a == TypeId::kDate && r->type.IsInteger()) ||
+                                        (b == TypeId::kDate && l->type.IsInteger()))) ||
+              (op == BinaryOp::kSub && a == TypeId::kDate && r->type.IsInteger());
+    if (ok) {
+      if (a != TypeId::kDate) {
+        KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), TypeId::kInt64));
+      }
+      if (b != TypeId::kDate) {
+        KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), TypeId::kInt64));
+      }
+      return make(TypeId::kDate, std::move(l), std::move(r));
+    }
+  }
+  if (!l->type.IsNumeric() || !r->type.IsNumeric()) {
+    std::string hint = (op == BinaryOp::kAdd && (a == TypeId::kText || b == TypeId::kText))
+                           ? "use || to join text"
+                           : "CAST one side to a number";
+    return Status::TypeError("cannot apply an arithmetic operator to " + l->type.ToString() + " and " +
+                                 r->type.ToString(),
+                             pos, hint);
+  }
+  LogicalType common;
+  CommonType(l->type, r->type, &common);
+  if (common.id() == TypeId::kDecimal) {
+    const LogicalType lt = l->type, rt = r->type;
+    auto as_decimal = [](const LogicalType& t) {
+      return t.id() == TypeId::kDecimal ? t : LogicalType::Decimal(t.id() == TypeId::kUInt64 ? 20 : 19, 0);
+    };
+    if (op == BinaryOp::kDiv) {
+      KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), TypeId::kFloat64));
+      KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), TypeId::kFloat64));
+      return make(TypeId::kFloat64, std::move(l), std::move(r));
+    }
+    if (op == BinaryOp::kMul) {
+      LogicalType dl = as_decimal(lt), dr = as_decimal(rt);
+      int s = dl.scale() + dr.scale();
+      int p = std::min(38, dl.precision() + dr.precision());
+      if (s > 38) {
+        KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), TypeId::kFloat64));
+        KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), TypeId::kFloat64));
+        return make(TypeId::kFloat64, std::move(l), std::move(r));
+      }
+      KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), LogicalType::Decimal(38, dl.scale())));
+      KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), LogicalType::Decimal(38, dr.scale())));
+      return make(LogicalType::Decimal(std::max(p, s), s), std::move(l), std::move(r));
+    }
+    LogicalType result = LogicalType::Decimal(std::min(38, common.precision() + 1), common.scale());
+    KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), result));
+    KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), result));
+    return make(result, std::move(l), std::move(r));
+  }
+  KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), common));
+  KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), common));
+  return make(common, std::move(l), std::move(r));
+}
+
+Result<BoundExprPtr> Binder::BindComparison(BinaryOp op, BoundExprPtr l, BoundExprPtr r, int64_t pos) {
+  // A text literal compared with another type is read as that type.
+  if (l->type.id() == TypeId::kText && IsConstant(*l) && r->type.id() != TypeId::kText &&
+      r->type.id() != TypeId::kNull) {
+    KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), r->type));
+  }
+  if (r->type.id() == TypeId::kText && IsConstant(*r) && l->type.id() != TypeId::kText &&
+      l->type.id() != TypeId::kNull) {
+    KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), l->type));
+  }
+  LogicalType common;
+  if (l->type.id() == TypeId::kBool && r->type.IsNumeric()) {
+    KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), TypeId::kBool));
+  } else if (r->type.id() == TypeId::kBool && l->type.IsNumeric()) {
+    KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), TypeId::kBool));
+  }
+  if (!CommonType(l->type, r->type, &common)) {
+    return Status::TypeError("cannot compare " + l->type.ToString() + " with " + r->type.ToString(), pos,
+                             "CAST one side to the other's type");
+  }
+  if (common.id() == TypeId::kNull) common = TypeId::kInt64;
+  KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), common));
+  KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), common));
+  auto out = std::make_unique<BoundExpr>();
+  out->kind = BoundKind::kCompare;
+  out->op = op;
+  out->type = TypeId::kBool;
+  out->pos = pos;
+  out->children.push_back(std::move(l));
+  out->children.push_back(std::move(r));
+  return out;
+}
+
+Result<BoundExprPtr> Binder::BindCase(const Expr& e, ExprContext& ctx) {
+  BoundExprPtr operand;
+  if (!e.args.empty() && e.args[0]) {
+    KODIAK_ASSIGN_OR_RETURN(operand, BindExpr(*e.args[0], ctx));
+  }
+  std::vector<BoundExprPtr> conds, thens;
+  for (const auto& [w, t] : e.when_then) {
+    KODIAK_ASSIGN_OR_RETURN(BoundExprPtr cond, BindExpr(*w, ctx));
+    if (operand) {
+      KODIAK_ASSIGN_OR_RETURN(cond, BindComparison(BinaryOp::kEq, operand->Clone(), std::move(cond), w->pos));
+    } else {
+      KODIAK_ASSIGN_OR_RETURN(cond, ToBool(std::move(cond), "a WHEN condition"));
+    }
+    conds.push_back(std::move(cond));
+    KODIAK_ASSIGN_OR_RETURN(BoundExprPtr then, BindExpr(*t, ctx));
+    thens.push_back(std::move(then));
+  }
+  BoundExprPtr other;
+  if (e.args.size() > 1 && e.args[1]) {
+    KODIAK_ASSIGN_OR_RETURN(other, BindExpr(*e.args[1], ctx));
+  } else {
+    other = MakeConstant(Value::Null(), e.pos);
+  }
+  LogicalType type = other->type;
+  for (const auto& t : thens) {
+    if (!CommonType(type, t->type, &type)) {
+      return Status::TypeError("CASE branches have different types: " + type.ToString() + " and " +
+                                   t->type.ToString(),
+                               t->pos, "CAST the branches to one type");
+    }
+  }
+  if (type.id() == TypeId::kNull) type = TypeId::kInt64;
+  auto out = std::make_unique<BoundExpr>();
+  out->kind = BoundKind::kCase;
+  out->type = type;
+  out->pos = e.pos;
+  for (size_t i = 0; i < conds.size(); i++) {
+    out->children.push_back(std::move(conds[i]));
+    KODIAK_ASSIGN_OR_RETURN(BoundExprPtr then, CastTo(std::move(thens[i]), type));
+    out->children.push_back(std::move(then));
+  }
+  KODIAK_ASSIGN_OR_RETURN(other, CastTo(std::move(other), type));
+  out->children.push_back(std::move(other));
+  return out;
+}
+
+Result<BoundExprPtr> Binder::BindAggregate(const Expr& e, ExprContext& ctx) {
+  std::string name = Lower(e.text);
+  if (!ctx.agg) {
+    return Status::BinderError(std::string("aggregate function ") + name + "() is not allowed in " + ctx.clause,
+                               e.pos, std::string(ctx.clause) == "WHERE" ? "use HAVING to filter on aggregates" : "");
+  }
+  BoundAggregate agg;
+  agg.distinct = e.distinct;
+  if (e.star_arg || (name == "count" && e.args.empty())) {
+    if (name != "count") return Status::BinderError(name + "(*) is not a function; only count(*) is", e.pos);
+    agg.kind = AggregateKind::kCountStar;
+    agg.type = TypeId::kInt64;
+  } else {
+    if (e.args.size() != 1) {
+      return Status::BinderError(name + "() takes exactly one argument", e.pos);
+    }
+    ExprContext inner{ctx.agg->input, nullptr, "an aggregate's argument"};
+    KODIAK_ASSIGN_OR_RETURN(agg.arg, BindExpr(*e.args[0], inner));
+    agg.kind = name == "count" ? AggregateKind::kCount
+               : name == "sum" ? AggregateKind::kSum
+               : name == "avg" ? AggregateKind::kAvg
+               : name == "min" ? AggregateKind::kMin
+                               : AggregateKind::kMax;
+    auto type = AggregateResultType(agg.kind, agg.arg->type);
+    if (!type.ok()) return type.status().WithPosition(e.pos);
+    agg.type = *type;
+    if ((agg.kind == AggregateKind::kMin || agg.kind == AggregateKind::kMax) && agg.arg->type != agg.type) {
+      KODIAK_ASSIGN_OR_RETURN(agg.arg, CastTo(std::move(agg.arg), agg.type));
+    }
+  }
+  auto& list = ctx.agg->aggregates;
+  size_t index = list.size();
+  for (size_t i = 0; i < list.size(); i++) {
+    if (list[i].Equals(agg)) index = i;
+  }
+  LogicalType type = agg.type;
+  if (index == list.size()) list.push_back(std::move(agg));
+  auto ref = MakeColumn(static_cast<int>(ctx.agg->groups.size() + index), type);
+  ref->pos = e.pos;
+  return ref;
+}
+
+Result<BoundExprPtr> Binder::BindFunction(const Expr& e, ExprContext& ctx) {
+  if (IsAggregateName(e.text)) return BindAggregate(e, ctx);
+  std::string name = Lower(e.text);
+  const ScalarFunction* fn = LookupScalarFunction(name);
+  if (!fn) {
+    auto names = ScalarFunctionNames();
+    for (const char* agg : {"count", "sum", "avg", "min", "max"}) names.push_back(agg);
+    return Status::BinderError("unknown function " + name + "()", e.pos, DidYouMean(name, names));
+  }
+  int n = static_cast<int>(e.args.size());
+  if (n < fn->min_args || (fn->max_args >= 0 && n > fn->max_args)) {
+    return Status::BinderError(name + "() takes " +
+                                   (fn->min_args == fn->max_args ? std::to_string(fn->min_args)
+                                                                 : std::to_string(fn->min_args) + " or more") +
+                                   " argument(s), not " + std::to_string(n),
+                               e.pos, "usage: " + fn->signature);
+  }
+  std::vector<BoundExprPtr> args;
+  std::vector<LogicalType> types;
+  for (const auto& a : e.args) {
+    KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*a, ctx));
+    types.push_back(b->type);
+    args.push_back(std::move(b));
+  }
+  std::vector<LogicalType> want;
+  LogicalType result;
+  Status st = fn->bind(types, &want, &result);
+  if (!st.ok()) return st.WithPosition(e.pos);
+  auto out = std::make_unique<BoundExpr>();
+  out->kind = BoundKind::kFunction;
+  out->function = fn;
+  out->type = result;
+  out->pos = e.pos;
+  bool all_constant = true;
+  for (size_t i = 0; i < args.size(); i++) {
+    KODIAK_ASSIGN_OR_RETURN(BoundExprPtr a, CastTo(std::move(args[i]), i < want.size() ? want[i] : want.back()));
+    all_constant &= IsConstant(*a);
+    out->children.push_back(std::move(a));
+  }
+  if (all_constant && name != "typeof") {
+    KODIAK_ASSIGN_OR_RETURN(Value v, EvaluateConstant(*out));
+    return MakeConstant(std::move(v), e.pos);
+  }
+  return out;
+}
+
+Result<BoundExprPtr> Binder::BindNested(const Expr& e, ExprContext& ctx) {
+  std::vector<Value> values;
+  for (const auto& a : e.args) {
+    KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*a, ctx));
+    if (!IsConstant(*b)) {
+      return Status::NotSupported(std::string(e.kind == ExprKind::kListLiteral ? "list" : "struct") +
+                                  " literals with non-constant elements are not supported yet")
+          .WithPosition(a->pos);
+    }
+    values.push_back(b->value);
+  }
+  if (e.kind == ExprKind::kListLiteral) {
+    LogicalType child = TypeId::kNull;
+    for (const auto& v : values) {
+      if (!CommonType(child, v.type(), &child)) {
+        return Status::TypeError("list elements have different types: " + child.ToString() + " and " +
+                                     v.type().ToString(),
+                                 e.pos);
+      }
+    }
+    if (child.id() == TypeId::kNull) child = TypeId::kInt64;
+    for (auto& v : values) {
+      auto c = CastValue(v, child);
+      if (!c.ok()) return c.status().WithPosition(e.pos);
+      v = std::move(c).value();
+    }
+    return MakeConstant(Value::Nested(LogicalType::List(child), std::move(values)), e.pos);
+  }
+  std::vector<StructField> fields;
+  for (size_t i = 0; i < values.size(); i++) {
+    LogicalType t = values[i].type().id() == TypeId::kNull ? LogicalType(TypeId::kInt64) : values[i].type();
+    fields.push_back({e.field_names[i], t});
+  }
+  return MakeConstant(Value::Nested(LogicalType::Struct(std::move(fields)), std::move(values)), e.pos);
+}
+
+Result<BoundExprPtr> Binder::BindExprNode(const Expr& e, ExprContext& ctx) {
+  switch (e.kind) {
+    case ExprKind::kLiteral: return MakeConstant(e.value, e.pos);
+    case ExprKind::kColumnRef: return BindColumnRef(e, ctx);
+    case ExprKind::kStar:
+      return Status::BinderError("* can only stand in a SELECT list or in count(*)", e.pos);
+    case ExprKind::kVariable: {
+      auto it = variables_.find(Lower(e.text));
+      if (it == variables_.end()) {
+        std::vector<std::string> names;
+        for (const auto& [k, v] : variables_) names.push_back(k);
+        return Status::BinderError("unknown variable {" + e.text + "}", e.pos,
+                                   names.empty() ? "set it first: SET " + e.text + " = ..."
+                                                 : DidYouMean(e.text, names));
+      }
+      return MakeConstant(it->second, e.pos);
+    }
+    case ExprKind::kUnary: {
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr child, BindExpr(*e.args[0], ctx));
+      if (e.unary_op == UnaryOp::kNot) {
+        KODIAK_ASSIGN_OR_RETURN(child, ToBool(std::move(child), "the operand of NOT"));
+        auto out = std::make_unique<BoundExpr>();
+        out->kind = BoundKind::kNot;
+        out->type = TypeId::kBool;
+        out->pos = e.pos;
+        out->children.push_back(std::move(child));
+        return out;
+      }
+      if (e.unary_op == UnaryOp::kBitNot) return Status::NotSupported("the ~ operator is not supported yet").WithPosition(e.pos);
+      if (child->type.id() == TypeId::kText && IsConstant(*child)) {
+        KODIAK_ASSIGN_OR_RETURN(child, CastTo(std::move(child), TypeId::kFloat64));
+      }
+      if (!child->type.IsNumeric() && child->type.id() != TypeId::kNull && child->type.id() != TypeId::kInterval) {
+        return Status::TypeError("cannot apply unary " + std::string(e.unary_op == UnaryOp::kPlus ? "+" : "-") +
+                                     " to " + child->type.ToString(),
+                                 e.pos);
+      }
+      if (e.unary_op == UnaryOp::kPlus) return child;
+      LogicalType t = child->type;
+      if (t.IsInteger() || t.id() == TypeId::kNull) t = TypeId::kInt64;
+      else if (t.IsFloat()) t = TypeId::kFloat64;
+      KODIAK_ASSIGN_OR_RETURN(child, CastTo(std::move(child), t));
+      auto out = std::make_unique<BoundExpr>();
+      out->kind = BoundKind::kNegate;
+      out->type = t;
+      out->pos = e.pos;
+      out->children.push_back(std::move(child));
+      if (IsConstant(*out->children[0])) {
+        KODIAK_ASSIGN_OR_RETURN(Value v, EvaluateConstant(*out));
+        return MakeConstant(std::move(v), e.pos);
+      }
+      return out;
+    }
+    case ExprKind::kBinary: {
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr l, BindExpr(*e.args[0], ctx));
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr r, BindExpr(*e.args[1], ctx));
+      switch (e.binary_op) {
+        case BinaryOp::kAdd:
+        case BinaryOp::kSub:
+        case BinaryOp::kMul:
+        case BinaryOp::kDiv:
+        case BinaryOp::kMod: {
+          KODIAK_ASSIGN_OR_RETURN(BoundExprPtr out, BindArithmetic(e.binary_op, std::move(l), std::move(r), e.pos));
+          if (out->kind == BoundKind::kArith && IsConstant(*out->children[0]) && IsConstant(*out->children[1])) {
+            KODIAK_ASSIGN_OR_RETURN(Value v, EvaluateConstant(*out));
+            return MakeConstant(std::move(v), e.pos);
+          }
+          return out;
+        }
+        case BinaryOp::kEq:
+        case BinaryOp::kNotEq:
+        case BinaryOp::kLt:
+        case BinaryOp::kLtEq:
+        case BinaryOp::kGt:
+        case BinaryOp::kGtEq: return BindComparison(e.binary_op, std::move(l), std::move(r), e.pos);
+        case BinaryOp::kAnd:
+        case BinaryOp::kOr: {
+          KODIAK_ASSIGN_OR_RETURN(l, ToBool(std::move(l), "an operand of AND/OR"));
+          KODIAK_ASSIGN_OR_RETURN(r, ToBool(std::move(r), "an operand of AND/OR"));
+          auto out = std::make_unique<BoundExpr>();
+          out->kind = e.binary_op == BinaryOp::kAnd ? BoundKind::kAnd : BoundKind::kOr;
+          out->type = TypeId::kBool;
+          out->pos = e.pos;
+          out->children.push_back(std::move(l));
+          out->children.push_back(std::move(r));
+          return out;
+        }
+        case BinaryOp::kConcat: {
+          KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), TypeId::kText));
+          KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), TypeId::kText));
+          auto out = std::make_unique<BoundExpr>();
+          out->kind = BoundKind::kConcat;
+          out->type = TypeId::kText;
+          out->pos = e.pos;
+          out->children.push_back(std::move(l));
+          out->children.push_back(std::move(r));
+          return out;
+        }
+        default:
+          return Status::NotSupported("this operator is not supported yet").WithPosition(e.pos);
+      }
+    }
+    case ExprKind::kFunction: return BindFunction(e, ctx);
+    case ExprKind::kCast: {
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr child, BindExpr(*e.args[0], ctx));
+      KODIAK_ASSIGN_OR_RETURN(LogicalType target, ResolveType(e.cast_type));
+      if (!CanCast(child->type, target)) {
+        return Status::TypeError("cannot cast " + child->type.ToString() + " to " + target.ToString(), e.pos);
+      }
+      if (IsConstant(*child)) {
+        auto v = CastValue(child->value, target, e.try_cast);
+        if (!v.ok()) return v.status().WithPosition(e.args[0]->pos);
+        return MakeConstant(std::move(v).value(), e.pos);
+      }
+      auto out = MakeCast(std::move(child), target);
+      out->try_cast = e.try_cast;
+      out->pos = e.pos;
+      return out;
+    }
+    case ExprKind::kCase: return BindCase(e, ctx);
+    case ExprKind::kIsNull: {
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr child, BindExpr(*e.args[0], ctx));
+      auto out = std::make_unique<BoundExpr>();
+      out->kind = BoundKind::kIsNull;
+      out->negated = e.negated;
+      out->type = TypeId::kBool;
+      out->pos = e.pos;
+      out->children.push_back(std::move(child));
+      return out;
+    }
+    case ExprKind::kIsDistinct: {
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr l, BindExpr(*e.args[0], ctx));
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr r, BindExpr(*e.args[1], ctx));
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr cmp, BindComparison(BinaryOp::kEq, std::move(l), std::move(r), e.pos));
+      cmp->kind = BoundKind::kIsDistinct;
+      cmp->negated = e.negated;
+      return cmp;
+    }
+    case ExprKind::kBetween: {
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr x, BindExpr(*e.args[0], ctx));
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr lo, BindExpr(*e.args[1], ctx));
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr hi, BindExpr(*e.args[2], ctx));
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr a, BindComparison(BinaryOp::kGtEq, x->Clone(), std::move(lo), e.pos));
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindComparison(BinaryOp::kLtEq, std::move(x), std::move(hi), e.pos));
+      auto out = std::make_unique<BoundExpr>();
+      out->kind = BoundKind::kAnd;
+      out->type = TypeId::kBool;
+      out->pos = e.pos;
+      out->children.push_back(std::move(a));
+      out->children.push_back(std::move(b));
+      if (!e.negated) return out;
+      auto neg = std::make_unique<BoundExpr>();
+      neg->kind = BoundKind::kNot;
+      neg->type = TypeId::kBool;
+      neg->pos = e.pos;
+      neg->children.push_back(std::move(out));
+      return neg;
+    }
+    case ExprKind::kInList: {
+      // x IN (a, b) is (x = a OR x = b): the same three-valued result.
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr x, BindExpr(*e.args[0], ctx));
+      BoundExprPtr acc;
+      for (size_t i = 1; i < e.args.size(); i++) {
+        KODIAK_ASSIGN_OR_RETURN(BoundExprPtr item, BindExpr(*e.args[i], ctx));
+        KODIAK_ASSIGN_OR_RETURN(BoundExprPtr eq, BindComparison(BinaryOp::kEq, x->Clone(), std::move(item), e.args[i]->pos));
+        if (!acc) {
+          acc = std::move(eq);
+          continue;
+        }
+        auto o = std::make_unique<BoundExpr>();
+        o->kind = BoundKind::kOr;
+        o->type = TypeId::kBool;
+        o->pos = e.pos;
+        o->children.push_back(std::move(acc));
+        o->children.push_back(std::move(eq));
+        acc = std::move(o);
+      }
+      if (!acc) return MakeConstant(Value::Bool(e.negated), e.pos);
+      if (!e.negated) return acc;
+      auto neg = std::make_unique<BoundExpr>();
+      neg->kind = BoundKind::kNot;
+      neg->type = TypeId::kBool;
+      neg->pos = e.pos;
+      neg->children.push_back(std::move(acc));
+      return neg;
+    }
+    case ExprKind::kLike: {
+      auto out = std::make_unique<BoundExpr>();
+      out->kind = BoundKind::kLike;
+      out->type = TypeId::kBool;
+      out->pos = e.pos;
+      out->negated = e.negated;
+      out->case_insensitive = e.case_insensitive;
+      for (const auto& a : e.args) {
+        KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*a, ctx));
+        if (b->type.id() != TypeId::kText && b->type.id() != TypeId::kNull) {
+          return Status::TypeError("LIKE needs TEXT, not " + b->type.ToString(), a->pos, "CAST it to TEXT");
+        }
+        KODIAK_ASSIGN_OR_RETURN(b, CastTo(std::move(b), TypeId::kText));
+        out->children.push_back(std::move(b));
+      }
+      return out;
+    }
+    case ExprKind::kStructLiteral:
+    case ExprKind::kListLiteral: return BindNested(e, ctx);
+    case ExprKind::kSubquery:
+    case ExprKind::kExists:
+    case ExprKind::kInSubquery:
+      return Status::NotSupported("subqueries are not supported yet").WithPosition(e.pos);
+    case ExprKind::kIndex:
+    case ExprKind::kFieldAccess:
+      return Status::NotSupported("field access and indexing are not supported yet").WithPosition(e.pos);
+  }
+  return Status::Internal("unknown expression kind");
+}
+
+}  // namespace kodiak::sql

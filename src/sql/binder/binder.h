@@ -1,0 +1,105 @@
+// Binder: turns parsed statements into executable plans — resolves tables,
+// columns, variables, functions and types against one catalog snapshot,
+// inserts the implicit casts, checks aggregates and GROUP BY, and builds the
+// physical operator tree (the planner step is folded in: joins with an
+// equality condition become hash joins, ORDER BY + LIMIT becomes top-N).
+//
+// Errors are BinderError/TypeError with the position of the offending name or
+// expression and, for unknown names, a "did you mean" hint.
+//
+// Contract: a Binder is used for one statement by one thread; the catalog
+// snapshot and variables must outlive it. Plans hold shared_ptrs to the table
+// versions they read, so they stay valid after the snapshot changes.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog_snapshot.h"
+#include "kodiak/status.h"
+#include "sql/binder/bound_expr.h"
+#include "sql/execution/physical_operator.h"
+#include "sql/parser/ast.h"
+
+namespace kodiak::sql {
+
+// Session variables, keyed by lower-cased name.
+using VariableMap = std::map<std::string, Value>;
+
+struct BoundQuery {
+  OperatorPtr plan;
+  std::vector<std::string> names;
+  std::vector<LogicalType> types;
+};
+
+// A column visible to expressions: its table (alias) and name.
+struct ScopeColumn {
+  std::string table;
+  std::string name;
+  LogicalType type;
+};
+
+struct Scope {
+  std::vector<ScopeColumn> columns;
+};
+
+class Binder {
+ public:
+  Binder(const CatalogSnapshot& catalog, const VariableMap& variables);
+
+  Result<BoundQuery> BindQuery(const SelectStmt& stmt);
+
+  // The rows an INSERT adds: one column per table column, in table order,
+  // cast to the column types (defaults filled in).
+  Result<BoundQuery> BindInsertSource(const InsertStatement& stmt, const TableEntry& table);
+
+  // An expression over one table's columns (UPDATE SET / WHERE, DELETE WHERE).
+  Result<BoundExprPtr> BindTableExpr(const Expr& expr, const TableEntry& table, const std::string& alias);
+  // A predicate (BOOL) over one table's columns.
+  Result<BoundExprPtr> BindTablePredicate(const Expr& expr, const TableEntry& table, const std::string& alias);
+
+  // An expression that reads no columns (DEFAULT, LIMIT, SET values).
+  Result<BoundExprPtr> BindConstantExpr(const Expr& expr);
+
+  Result<TableEntryPtr> ResolveTable(const std::vector<Name>& name) const;
+  Result<std::string> ResolveName(const Name& name) const;
+  Result<LogicalType> ResolveType(const TypeName& type) const;
+
+  // Casts `e` to `target`, folding constants now so that a bad literal fails
+  // at bind time with its position.
+  Result<BoundExprPtr> CastTo(BoundExprPtr e, const LogicalType& target);
+
+ private:
+  struct AggregateContext;
+  struct ExprContext {
+    const Scope* scope = nullptr;
+    AggregateContext* agg = nullptr;  // set while binding SELECT/HAVING/ORDER BY of an aggregate query
+    const char* clause = "";          // for "aggregates are not allowed in WHERE"
+  };
+
+  Result<BoundQuery> BindSelectBlock(const SelectStmt& stmt);
+  Result<BoundQuery> BindValues(const SelectStmt& stmt);
+  Result<OperatorPtr> BindFrom(const TableRef& ref, Scope* scope);
+  Result<OperatorPtr> BindJoin(const TableRef& ref, Scope* scope);
+
+  Result<BoundExprPtr> BindExpr(const Expr& e, ExprContext& ctx);
+  Result<BoundExprPtr> BindExprNode(const Expr& e, ExprContext& ctx);
+  Result<BoundExprPtr> BindColumnRef(const Expr& e, ExprContext& ctx);
+  Result<BoundExprPtr> BindFunction(const Expr& e, ExprContext& ctx);
+  Result<BoundExprPtr> BindAggregate(const Expr& e, ExprContext& ctx);
+  Result<BoundExprPtr> BindArithmetic(BinaryOp op, BoundExprPtr l, BoundExprPtr r, int64_t pos);
+  Result<BoundExprPtr> BindComparison(BinaryOp op, BoundExprPtr l, BoundExprPtr r, int64_t pos);
+  Result<BoundExprPtr> BindCase(const Expr& e, ExprContext& ctx);
+  Result<BoundExprPtr> ToBool(BoundExprPtr e, const char* what);
+  Result<BoundExprPtr> BindNested(const Expr& e, ExprContext& ctx);
+
+  const CatalogSnapshot& catalog_;
+  const VariableMap& variables_;
+  int depth_ = 0;
+};
+
+bool IsAggregateName(std::string_view name);
+
+}  // namespace kodiak::sql

@@ -1,0 +1,138 @@
+#include "sql/binder/bound_expr.h"
+
+#include "sql/function/scalar_function.h"
+
+namespace kodiak::sql {
+
+BoundExprPtr BoundExpr::Clone() const {
+  auto c = std::make_unique<BoundExpr>();
+  c->kind = kind;
+  c->type = type;
+  c->pos = pos;
+  c->value = value;
+  c->column = column;
+  c->op = op;
+  c->negated = negated;
+  c->try_cast = try_cast;
+  c->case_insensitive = case_insensitive;
+  c->function = function;
+  for (const auto& ch : children) c->children.push_back(ch->Clone());
+  return c;
+}
+
+bool BoundExpr::Equals(const BoundExpr& o) const {
+  if (kind != o.kind || type != o.type || column != o.column || op != o.op || negated != o.negated ||
+      try_cast != o.try_cast || case_insensitive != o.case_insensitive || function != o.function ||
+      children.size() != o.children.size())
+    return false;
+  if (kind == BoundKind::kConstant) {
+    if (value.is_null() != o.value.is_null()) return false;
+    if (!value.is_null() && (value.type() != o.value.type() || value.Compare(o.value) != 0)) return false;
+  }
+  for (size_t i = 0; i < children.size(); i++) {
+    if (!children[i]->Equals(*o.children[i])) return false;
+  }
+  return true;
+}
+
+namespace {
+const char* OpText(BinaryOp op) {
+  switch (op) {
+    case BinaryOp::kAdd: return "+";
+    case BinaryOp::kSub: return "-";
+    case BinaryOp::kMul: return "*";
+    case BinaryOp::kDiv: return "/";
+    case BinaryOp::kMod: return "%";
+    case BinaryOp::kConcat: return "||";
+    case BinaryOp::kEq: return "=";
+    case BinaryOp::kNotEq: return "<>";
+    case BinaryOp::kLt: return "<";
+    case BinaryOp::kLtEq: return "<=";
+    case BinaryOp::kGt: return ">";
+    case BinaryOp::kGtEq: return ">=";
+    case BinaryOp::kAnd: return "AND";
+    case BinaryOp::kOr: return "OR";
+    default: return "?";
+  }
+}
+}  // namespace
+
+std::string BoundExpr::ToString() const {
+  auto child = [&](size_t i) { return children[i]->ToString(); };
+  switch (kind) {
+    case BoundKind::kConstant: return value.ToSqlLiteral();
+    case BoundKind::kColumn: return "#" + std::to_string(column);
+    case BoundKind::kCast: return "CAST(" + child(0) + " AS " + type.ToString() + ")";
+    case BoundKind::kArith:
+    case BoundKind::kCompare: return "(" + child(0) + " " + OpText(op) + " " + child(1) + ")";
+    case BoundKind::kAnd: return "(" + child(0) + " AND " + child(1) + ")";
+    case BoundKind::kOr: return "(" + child(0) + " OR " + child(1) + ")";
+    case BoundKind::kNot: return "(NOT " + child(0) + ")";
+    case BoundKind::kNegate: return "(-" + child(0) + ")";
+    case BoundKind::kIsNull: return "(" + child(0) + (negated ? " IS NOT NULL)" : " IS NULL)");
+    case BoundKind::kIsDistinct:
+      return "(" + child(0) + (negated ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ") + child(1) + ")";
+    case BoundKind::kConcat: return "(" + child(0) + " || " + child(1) + ")";
+    case BoundKind::kLike:
+      return "(" + child(0) + (negated ? " NOT" : "") + (case_insensitive ? " ILIKE " : " LIKE ") +
+             child(1) + ")";
+    case BoundKind::kCase: {
+      std::string out = "CASE";
+      size_t n = children.size() - 1;
+      for (size_t i = 0; i < n; i += 2) {
+        out += " WHEN " + child(i) + " THEN " + child(i + 1);
+      }
+      return out + " ELSE " + child(n) + " END";
+    }
+    case BoundKind::kFunction: {
+      std::string out = function ? function->name : "?";
+      out += "(";
+      for (size_t i = 0; i < children.size(); i++) out += (i ? ", " : "") + child(i);
+      return out + ")";
+    }
+  }
+  return "?";
+}
+
+BoundExprPtr MakeConstant(Value v, int64_t pos) {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundKind::kConstant;
+  e->type = v.type();
+  e->value = std::move(v);
+  e->pos = pos;
+  return e;
+}
+
+BoundExprPtr MakeColumn(int index, LogicalType type) {
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundKind::kColumn;
+  e->column = index;
+  e->type = std::move(type);
+  return e;
+}
+
+BoundExprPtr MakeCast(BoundExprPtr child, LogicalType type) {
+  if (child->type == type) return child;
+  auto e = std::make_unique<BoundExpr>();
+  e->kind = BoundKind::kCast;
+  e->type = std::move(type);
+  e->pos = child->pos;
+  e->children.push_back(std::move(child));
+  return e;
+}
+
+bool BoundAggregate::Equals(const BoundAggregate& o) const {
+  if (kind != o.kind || distinct != o.distinct || (arg == nullptr) != (o.arg == nullptr)) return false;
+  return !arg || arg->Equals(*o.arg);
+}
+
+std::string BoundAggregate::ToString() const {
+  static const char* kNames[] = {"count_star", "count", "sum", "avg", "min", "max"};
+  std::string out = kNames[static_cast<int>(kind)];
+  out += "(";
+  if (distinct) out += "DISTINCT ";
+  if (arg) out += arg->ToString();
+  return out + ")";
+}
+
+}  // namespace kodiak::sql

@@ -1,0 +1,77 @@
+// BoundExpr: an expression after binding — every name resolved to a column
+// index of the operator's input, every type known, implicit casts explicit.
+// The expression executor evaluates it over whole batches.
+//
+// Contract: a tree owns its children. Immutable after binding; evaluation is
+// const and may run from several threads on distinct batches.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kodiak/type.h"
+#include "kodiak/value.h"
+#include "sql/parser/ast.h"
+
+namespace kodiak::sql {
+
+struct ScalarFunction;
+
+enum class BoundKind : uint8_t {
+  kConstant,  // value
+  kColumn,    // column: index into the input batch
+  kCast,      // children[0] to type; try_cast makes failures NULL
+  kArith,     // op in {Add, Sub, Mul, Div, Mod}; both children of `type` (or date arithmetic)
+  kCompare,   // op in {Eq..GtEq}; both children of one common type; result BOOL
+  kAnd,
+  kOr,
+  kNot,
+  kNegate,
+  kIsNull,    // negated: IS NOT NULL
+  kIsDistinct,  // IS [NOT] DISTINCT FROM (negated: IS NOT DISTINCT FROM)
+  kCase,      // children: when0, then0, when1, then1, ..., else
+  kLike,      // children[0] LIKE children[1] [ESCAPE children[2]]; negated; case_insensitive
+  kConcat,    // TEXT || TEXT
+  kFunction,  // function->Execute(children)
+};
+
+struct BoundExpr {
+  BoundKind kind = BoundKind::kConstant;
+  LogicalType type;
+  int64_t pos = -1;  // where in the statement text, for runtime errors
+  Value value;
+  int column = -1;
+  BinaryOp op = BinaryOp::kAdd;
+  bool negated = false;
+  bool try_cast = false;
+  bool case_insensitive = false;
+  const ScalarFunction* function = nullptr;
+  std::vector<std::unique_ptr<BoundExpr>> children;
+
+  std::unique_ptr<BoundExpr> Clone() const;
+  // Structural equality (same tree, same constants, same columns).
+  bool Equals(const BoundExpr& other) const;
+  // For EXPLAIN: "(#0 + 1)", "lower(#2)".
+  std::string ToString() const;
+};
+using BoundExprPtr = std::unique_ptr<BoundExpr>;
+
+BoundExprPtr MakeConstant(Value v, int64_t pos = -1);
+BoundExprPtr MakeColumn(int index, LogicalType type);
+BoundExprPtr MakeCast(BoundExprPtr child, LogicalType type);
+
+enum class AggregateKind : uint8_t { kCountStar, kCount, kSum, kAvg, kMin, kMax };
+
+struct BoundAggregate {
+  AggregateKind kind = AggregateKind::kCountStar;
+  BoundExprPtr arg;  // null for count(*)
+  bool distinct = false;
+  LogicalType type;  // result type
+
+  bool Equals(const BoundAggregate& other) const;
+  std::string ToString() const;
+};
+
+}  // namespace kodiak::sql

@@ -1,0 +1,138 @@
+#include "sql/execution/expression_executor.h"
+
+#include "columnar/vector_ops.h"
+#include "sql/execution/cast.h"
+#include "sql/execution/kernels.h"
+#include "sql/function/scalar_function.h"
+
+namespace kodiak::sql {
+
+namespace {
+
+Result<VectorPtr> EvaluateCase(const BoundExpr& e, const Batch& batch) {
+  const int64_t n = batch.num_rows;
+  size_t else_index = e.children.size() - 1;
+  size_t branches = else_index / 2;
+  std::vector<int32_t> which(static_cast<size_t>(n), -1);
+  std::vector<VectorPtr> results;
+  std::vector<const Vector*> sources;
+  int64_t undecided = n;
+  for (size_t b = 0; b < branches && undecided > 0; b++) {
+    KODIAK_ASSIGN_OR_RETURN(VectorPtr cond, Evaluate(*e.children[2 * b], batch));
+    bool any = false;
+    for (int64_t i = 0; i < n; i++) {
+      if (which[i] < 0 && cond->IsValid(i) && cond->GetBool(i)) {
+        which[i] = static_cast<int32_t>(b);
+        any = true;
+        undecided--;
+      }
+    }
+    VectorPtr then;
+    if (any) {
+      KODIAK_ASSIGN_OR_RETURN(then, Evaluate(*e.children[2 * b + 1], batch));
+    } else {
+      then = MakeConstantVector(e.type, Value::Null(e.type), n);
+    }
+    results.push_back(then);
+  }
+  while (results.size() < branches) results.push_back(MakeConstantVector(e.type, Value::Null(e.type), n));
+  int32_t else_slot = static_cast<int32_t>(branches);
+  if (undecided > 0) {
+    KODIAK_ASSIGN_OR_RETURN(VectorPtr other, Evaluate(*e.children[else_index], batch));
+    results.push_back(other);
+    for (auto& w : which) {
+      if (w < 0) w = else_slot;
+    }
+  }
+  for (const auto& r : results) sources.push_back(r.get());
+  return SelectFrom(e.type, sources, which.data(), n);
+}
+
+Result<VectorPtr> EvaluateImpl(const BoundExpr& e, const Batch& batch) {
+  const int64_t n = batch.num_rows;
+  switch (e.kind) {
+    case BoundKind::kConstant: return MakeConstantVector(e.type, e.value, n);
+    case BoundKind::kColumn: return batch.columns[static_cast<size_t>(e.column)];
+    case BoundKind::kCast: {
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr in, Evaluate(*e.children[0], batch));
+      return CastVector(in, e.type, e.try_cast);
+    }
+    case BoundKind::kArith: {
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch));
+      return ArithmeticKernel(e.op, *a, *b, e.type);
+    }
+    case BoundKind::kCompare: {
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch));
+      return CompareKernel(e.op, *a, *b);
+    }
+    case BoundKind::kAnd: {
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch));
+      return AndKernel(*a, *b);
+    }
+    case BoundKind::kOr: {
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch));
+      return OrKernel(*a, *b);
+    }
+    case BoundKind::kNot: {
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
+      return NotKernel(*a);
+    }
+    case BoundKind::kNegate: {
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
+      return NegateKernel(*a);
+    }
+    case BoundKind::kIsNull: {
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
+      return IsNullKernel(*a, e.negated);
+    }
+    case BoundKind::kIsDistinct: {
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch));
+      return IsDistinctKernel(*a, *b, e.negated);
+    }
+    case BoundKind::kConcat: {
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch));
+      return ConcatKernel(*a, *b);
+    }
+    case BoundKind::kLike: {
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr s, Evaluate(*e.children[0], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr p, Evaluate(*e.children[1], batch));
+      VectorPtr esc;
+      if (e.children.size() > 2) {
+        KODIAK_ASSIGN_OR_RETURN(esc, Evaluate(*e.children[2], batch));
+      }
+      return LikeKernel(*s, *p, esc.get(), e.negated, e.case_insensitive);
+    }
+    case BoundKind::kCase: return EvaluateCase(e, batch);
+    case BoundKind::kFunction: {
+      std::vector<VectorPtr> args;
+      for (const auto& c : e.children) {
+        KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*c, batch));
+        args.push_back(std::move(a));
+      }
+      return e.function->exec(args, n, e.type);
+    }
+  }
+  return Status::Internal("unknown expression kind");
+}
+
+}  // namespace
+
+Result<VectorPtr> Evaluate(const BoundExpr& expr, const Batch& batch) {
+  auto r = EvaluateImpl(expr, batch);
+  if (!r.ok() && r.status().position() < 0 && expr.pos >= 0) return r.status().WithPosition(expr.pos);
+  return r;
+}
+
+Result<Value> EvaluateConstant(const BoundExpr& expr) {
+  Batch one({}, 1);
+  KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(expr, one));
+  return v->GetValue(0);
+}
+
+}  // namespace kodiak::sql

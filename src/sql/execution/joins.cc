@@ -1,0 +1,171 @@
+#include "columnar/key_encoder.h"
+#include "columnar/vector_ops.h"
+#include "sql/execution/expression_executor.h"
+#include "sql/execution/operators.h"
+
+namespace kodiak::sql {
+
+namespace {
+
+std::vector<LogicalType> JoinTypes(const PhysicalOperator& l, const PhysicalOperator& r) {
+  std::vector<LogicalType> out = l.types();
+  out.insert(out.end(), r.types().begin(), r.types().end());
+  return out;
+}
+
+BatchPtr EmptyBatch(const std::vector<LogicalType>& types) {
+  auto b = std::make_shared<Batch>();
+  for (const auto& t : types) b->columns.push_back(std::make_shared<Vector>(t, 0));
+  return b;
+}
+
+// left[lidx[i]] ++ right[ridx[i]]; an index of -1 gives NULLs.
+BatchPtr JoinRows(const Batch& left, const Batch& right, const std::vector<int64_t>& lidx,
+                  const std::vector<int64_t>& ridx) {
+  auto out = std::make_shared<Batch>();
+  out->num_rows = static_cast<int64_t>(lidx.size());
+  for (const auto& c : left.columns) out->columns.push_back(TakeVector(*c, lidx.data(), out->num_rows));
+  for (const auto& c : right.columns) out->columns.push_back(TakeVector(*c, ridx.data(), out->num_rows));
+  return out;
+}
+
+// Keeps candidate pairs whose joined row satisfies `residual`; for a left
+// outer join, adds each left row with no surviving pair once, with NULLs.
+Result<BatchPtr> FinishPairs(const Batch& left, const Batch& right, std::vector<int64_t> lidx,
+                             std::vector<int64_t> ridx, const BoundExpr* residual, bool left_outer) {
+  if (residual && !lidx.empty()) {
+    BatchPtr joined = JoinRows(left, right, lidx, ridx);
+    KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(*residual, *joined));
+    std::vector<int64_t> keep_l, keep_r;
+    for (size_t i = 0; i < lidx.size(); i++) {
+      if (mask->IsValid(static_cast<int64_t>(i)) && mask->GetBool(static_cast<int64_t>(i))) {
+        keep_l.push_back(lidx[i]);
+        keep_r.push_back(ridx[i]);
+      }
+    }
+    lidx = std::move(keep_l);
+    ridx = std::move(keep_r);
+  }
+  if (left_outer) {
+    std::vector<uint8_t> matched(static_cast<size_t>(left.num_rows), 0);
+    for (int64_t l : lidx) matched[l] = 1;
+    for (int64_t i = 0; i < left.num_rows; i++) {
+      if (!matched[i]) {
+        lidx.push_back(i);
+        ridx.push_back(-1);
+      }
+    }
+  }
+  return JoinRows(left, right, lidx, ridx);
+}
+
+}  // namespace
+
+HashJoin::HashJoin(OperatorPtr left, OperatorPtr right, bool left_outer, std::vector<BoundExprPtr> left_keys,
+                   std::vector<BoundExprPtr> right_keys, BoundExprPtr residual)
+    : PhysicalOperator(JoinTypes(*left, *right)),
+      left_outer_(left_outer),
+      left_keys_(std::move(left_keys)),
+      right_keys_(std::move(right_keys)),
+      residual_(std::move(residual)) {
+  AddChild(std::move(left));
+  AddChild(std::move(right));
+}
+
+Status HashJoin::Build(ExecContext& ctx) {
+  KODIAK_ASSIGN_OR_RETURN(std::vector<BatchPtr> batches, CollectAll(*children_[1], ctx));
+  build_ = batches.empty() ? EmptyBatch(children_[1]->types()) : ConcatBatches(batches);
+  std::vector<VectorPtr> vectors;
+  std::vector<KeyColumn> cols;
+  for (const auto& k : right_keys_) {
+    KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(*k, *build_));
+    vectors.push_back(v);
+  }
+  for (const auto& v : vectors) cols.push_back(KeyColumn{v.get()});
+  std::vector<std::string> keys;
+  EncodeKeys(cols, build_->num_rows, &keys);
+  table_.reserve(static_cast<size_t>(build_->num_rows));
+  for (int64_t i = 0; i < build_->num_rows; i++) {
+    if (!AnyNull(cols, i)) table_.emplace(std::move(keys[i]), i);
+  }
+  return Status::OK();
+}
+
+Result<BatchPtr> HashJoin::Next(ExecContext& ctx) {
+  if (!built_) {
+    built_ = true;
+    KODIAK_RETURN_IF_ERROR(Build(ctx));
+  }
+  std::vector<std::string> keys;
+  while (true) {
+    KODIAK_ASSIGN_OR_RETURN(BatchPtr in, children_[0]->Next(ctx));
+    if (!in) return in;
+    std::vector<VectorPtr> vectors;
+    std::vector<KeyColumn> cols;
+    for (const auto& k : left_keys_) {
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(*k, *in));
+      vectors.push_back(v);
+    }
+    for (const auto& v : vectors) cols.push_back(KeyColumn{v.get()});
+    EncodeKeys(cols, in->num_rows, &keys);
+    std::vector<int64_t> lidx, ridx;
+    for (int64_t i = 0; i < in->num_rows; i++) {
+      if (AnyNull(cols, i)) continue;
+      auto [lo, hi] = table_.equal_range(keys[i]);
+      for (auto it = lo; it != hi; ++it) {
+        lidx.push_back(i);
+        ridx.push_back(it->second);
+      }
+    }
+    KODIAK_ASSIGN_OR_RETURN(BatchPtr out,
+                            FinishPairs(*in, *build_, std::move(lidx), std::move(ridx), residual_.get(), left_outer_));
+    if (out->num_rows > 0) return out;
+  }
+}
+
+std::string HashJoin::Describe() const {
+  std::string out = left_outer_ ? "HashJoin LEFT" : "HashJoin INNER";
+  for (size_t i = 0; i < left_keys_.size(); i++) {
+    out += (i ? " AND " : " ") + left_keys_[i]->ToString() + " = " + right_keys_[i]->ToString();
+  }
+  if (residual_) out += " filter " + residual_->ToString();
+  return out;
+}
+
+NestedLoopJoin::NestedLoopJoin(OperatorPtr left, OperatorPtr right, bool left_outer, BoundExprPtr condition)
+    : PhysicalOperator(JoinTypes(*left, *right)), left_outer_(left_outer), condition_(std::move(condition)) {
+  AddChild(std::move(left));
+  AddChild(std::move(right));
+}
+
+Result<BatchPtr> NestedLoopJoin::Next(ExecContext& ctx) {
+  if (!built_) {
+    built_ = true;
+    KODIAK_ASSIGN_OR_RETURN(std::vector<BatchPtr> batches, CollectAll(*children_[1], ctx));
+    right_ = batches.empty() ? EmptyBatch(children_[1]->types()) : ConcatBatches(batches);
+  }
+  while (true) {
+    KODIAK_ASSIGN_OR_RETURN(BatchPtr in, children_[0]->Next(ctx));
+    if (!in) return in;
+    KODIAK_RETURN_IF_ERROR(ctx.CheckInterrupt());
+    std::vector<int64_t> lidx, ridx;
+    lidx.reserve(static_cast<size_t>(in->num_rows * right_->num_rows));
+    for (int64_t i = 0; i < in->num_rows; i++) {
+      for (int64_t j = 0; j < right_->num_rows; j++) {
+        lidx.push_back(i);
+        ridx.push_back(j);
+      }
+    }
+    KODIAK_ASSIGN_OR_RETURN(BatchPtr out, FinishPairs(*in, *right_, std::move(lidx), std::move(ridx),
+                                                      condition_.get(), left_outer_));
+    if (out->num_rows > 0) return out;
+  }
+}
+
+std::string NestedLoopJoin::Describe() const {
+  std::string out = condition_ ? (left_outer_ ? "NestedLoopJoin LEFT " : "NestedLoopJoin INNER ") + condition_->ToString()
+                               : std::string("CrossProduct");
+  return out;
+}
+
+}  // namespace kodiak::sql

@@ -1,0 +1,167 @@
+// The physical operators: each a small class, constructed by the planner.
+//
+//   TableScan      batches of one table version, projected to some columns
+//   ValuesScan     rows of constant expressions (VALUES, SELECT without FROM)
+//   Filter         rows where a BOOL expression is TRUE
+//   Projection     one expression per output column
+//   HashAggregate  GROUP BY keys -> aggregate states (hash table on encoded keys)
+//   Sort           full sort on encoded keys; TopN keeps the best N in a heap
+//   Limit          OFFSET / LIMIT
+//   Distinct       first row of each distinct key
+//   HashJoin       inner/left equi-join; builds on the right input
+//   NestedLoopJoin inner/left/cross join with any condition
+//
+// Contract: see physical_operator.h.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "catalog/table.h"
+#include "sql/binder/bound_expr.h"
+#include "sql/execution/physical_operator.h"
+
+namespace kodiak::sql {
+
+class TableScan : public PhysicalOperator {
+ public:
+  TableScan(std::string table_name, std::shared_ptr<const TableData> data, std::vector<int> columns,
+            std::vector<LogicalType> types);
+  Result<BatchPtr> Next(ExecContext& ctx) override;
+  std::string Describe() const override;
+
+ private:
+  std::string table_name_;
+  std::shared_ptr<const TableData> data_;
+  std::vector<int> columns_;
+  size_t next_ = 0;
+  bool started_ = false;
+};
+
+class ValuesScan : public PhysicalOperator {
+ public:
+  ValuesScan(std::vector<std::vector<BoundExprPtr>> rows, std::vector<LogicalType> types);
+  Result<BatchPtr> Next(ExecContext& ctx) override;
+  std::string Describe() const override;
+
+ private:
+  std::vector<std::vector<BoundExprPtr>> rows_;
+  size_t next_ = 0;
+};
+
+class Filter : public PhysicalOperator {
+ public:
+  Filter(OperatorPtr child, BoundExprPtr predicate);
+  Result<BatchPtr> Next(ExecContext& ctx) override;
+  std::string Describe() const override;
+
+ private:
+  BoundExprPtr predicate_;
+};
+
+class Projection : public PhysicalOperator {
+ public:
+  Projection(OperatorPtr child, std::vector<BoundExprPtr> exprs);
+  Result<BatchPtr> Next(ExecContext& ctx) override;
+  std::string Describe() const override;
+
+ private:
+  std::vector<BoundExprPtr> exprs_;
+};
+
+class HashAggregate : public PhysicalOperator {
+ public:
+  // Output: group keys, then one column per aggregate. With no groups it
+  // yields exactly one row, even for empty input.
+  HashAggregate(OperatorPtr child, std::vector<BoundExprPtr> groups, std::vector<BoundAggregate> aggregates);
+  ~HashAggregate() override;
+  Result<BatchPtr> Next(ExecContext& ctx) override;
+  std::string Describe() const override;
+
+ private:
+  Status Consume(ExecContext& ctx);
+  std::vector<BoundExprPtr> groups_;
+  std::vector<BoundAggregate> aggregates_;
+  std::vector<BatchPtr> output_;
+  size_t next_ = 0;
+  bool done_ = false;
+};
+
+struct SortKey {
+  BoundExprPtr expr;
+  bool descending = false;
+  bool nulls_first = true;
+};
+
+class Sort : public PhysicalOperator {
+ public:
+  // limit < 0: a full sort; otherwise a top-N keeping offset + limit rows.
+  Sort(OperatorPtr child, std::vector<SortKey> keys, int64_t limit = -1);
+  Result<BatchPtr> Next(ExecContext& ctx) override;
+  std::string Describe() const override;
+
+ private:
+  Status Run(ExecContext& ctx);
+  std::vector<SortKey> keys_;
+  int64_t limit_;
+  BatchPtr sorted_;
+  int64_t emitted_ = 0;
+  bool done_ = false;
+};
+
+class Limit : public PhysicalOperator {
+ public:
+  Limit(OperatorPtr child, int64_t limit, int64_t offset);  // limit < 0: no limit
+  Result<BatchPtr> Next(ExecContext& ctx) override;
+  std::string Describe() const override;
+
+ private:
+  int64_t limit_, offset_;
+  int64_t skipped_ = 0, emitted_ = 0;
+};
+
+class Distinct : public PhysicalOperator {
+ public:
+  explicit Distinct(OperatorPtr child);
+  Result<BatchPtr> Next(ExecContext& ctx) override;
+  std::string Describe() const override;
+
+ private:
+  std::unordered_map<std::string, bool> seen_;
+};
+
+class HashJoin : public PhysicalOperator {
+ public:
+  // Output: left columns then right columns. left_keys[i] = right_keys[i]
+  // (same types); `residual` (may be null) is evaluated on the joined row.
+  HashJoin(OperatorPtr left, OperatorPtr right, bool left_outer, std::vector<BoundExprPtr> left_keys,
+           std::vector<BoundExprPtr> right_keys, BoundExprPtr residual);
+  Result<BatchPtr> Next(ExecContext& ctx) override;
+  std::string Describe() const override;
+
+ private:
+  Status Build(ExecContext& ctx);
+  bool left_outer_;
+  std::vector<BoundExprPtr> left_keys_, right_keys_;
+  BoundExprPtr residual_;
+  bool built_ = false;
+  BatchPtr build_;  // all right rows
+  std::unordered_multimap<std::string, int64_t> table_;
+};
+
+class NestedLoopJoin : public PhysicalOperator {
+ public:
+  NestedLoopJoin(OperatorPtr left, OperatorPtr right, bool left_outer, BoundExprPtr condition);
+  Result<BatchPtr> Next(ExecContext& ctx) override;
+  std::string Describe() const override;
+
+ private:
+  bool left_outer_;
+  BoundExprPtr condition_;  // null: cross join
+  bool built_ = false;
+  BatchPtr right_;
+};
+
+}  // namespace kodiak::sql

@@ -1,0 +1,46 @@
+// PhysicalOperator: one node of an executable plan. Operators pull batches
+// from their children (Next) and hand out batches of about kBatchSize rows.
+//
+// Contract: Next returns a batch, or nullptr once the operator is exhausted
+// (and keeps returning nullptr). Operators check ExecContext::CheckInterrupt
+// about once per batch. A plan is run by one thread; operators are not
+// thread-safe. Describe() gives the operator's line in EXPLAIN.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "columnar/batch.h"
+#include "kodiak/status.h"
+#include "sql/execution/exec_context.h"
+
+namespace kodiak::sql {
+
+class PhysicalOperator;
+using OperatorPtr = std::unique_ptr<PhysicalOperator>;
+
+class PhysicalOperator {
+ public:
+  explicit PhysicalOperator(std::vector<LogicalType> types) : types_(std::move(types)) {}
+  virtual ~PhysicalOperator() = default;
+
+  virtual Result<BatchPtr> Next(ExecContext& ctx) = 0;
+  virtual std::string Describe() const = 0;
+
+  const std::vector<LogicalType>& types() const { return types_; }
+  const std::vector<OperatorPtr>& children() const { return children_; }
+  void AddChild(OperatorPtr child) { children_.push_back(std::move(child)); }
+
+  // The plan as an indented tree, one line per operator.
+  std::string Explain(int depth = 0) const;
+
+ protected:
+  std::vector<LogicalType> types_;
+  std::vector<OperatorPtr> children_;
+};
+
+// Pulls every batch of `op` into a vector.
+Result<std::vector<BatchPtr>> CollectAll(PhysicalOperator& op, ExecContext& ctx);
+
+}  // namespace kodiak::sql
