@@ -49,7 +49,7 @@ void OnSigint(int) {
 
 void InterruptHandler::Install(WhenIdle when_idle) {
   SetWhenIdle(when_idle);
-  struct sigaction action{};
+  struct sigaction action {};
   action.sa_handler = OnSigint;
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESTART;

@@ -109,7 +109,7 @@ int ParseArguments(int argc, char** argv, Options* options) {
         has_value = true;
       }
     }
-    auto take_value = [&](const char* what) -> bool {
+    auto take_value = [&]() -> bool {
       if (has_value) return true;
       if (i + 1 >= argc) return false;
       value = argv[++i];
@@ -122,13 +122,16 @@ int ParseArguments(int argc, char** argv, Options* options) {
     };
     int status = -1;
     if (name == "-c" || name == "--command") {
-      if (!take_value("SQL")) return UsageError("option '" + name + "' needs SQL text, as in: kodiak -c \"SELECT 1\"");
+      if (!take_value())
+        return UsageError("option '" + name + "' needs SQL text, as in: kodiak -c \"SELECT 1\"");
       options->actions.push_back({Action::kCommand, value});
     } else if (name == "-f" || name == "--file") {
-      if (!take_value("FILE")) return UsageError("option '" + name + "' needs a file name, as in: kodiak -f script.sql");
+      if (!take_value())
+        return UsageError("option '" + name + "' needs a file name, as in: kodiak -f script.sql");
       options->actions.push_back({Action::kFile, value});
     } else if (name == "-m" || name == "--mode") {
-      if (!take_value("MODE")) return UsageError("option '" + name + "' needs a mode: " + RenderModeList());
+      if (!take_value())
+        return UsageError("option '" + name + "' needs a mode: " + RenderModeList());
       if (!ParseRenderMode(value, &options->mode)) {
         return UsageError("unknown mode '" + value + "' — choose one of " + RenderModeList());
       }

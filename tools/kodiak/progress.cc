@@ -18,7 +18,7 @@ constexpr int kBarCells = 20;
 constexpr auto kRedrawInterval = std::chrono::milliseconds(100);
 
 int TerminalColumns(int fd) {
-  struct winsize ws{};
+  struct winsize ws {};
   if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
   return 80;
 }

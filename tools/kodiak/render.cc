@@ -22,8 +22,8 @@ struct ModeName {
   const char* name;
 };
 constexpr ModeName kModes[] = {
-    {RenderMode::kBox, "box"},   {RenderMode::kTable, "table"},       {RenderMode::kCsv, "csv"},
-    {RenderMode::kJson, "json"}, {RenderMode::kJsonl, "jsonl"},       {RenderMode::kMarkdown, "markdown"},
+    {RenderMode::kBox, "box"},   {RenderMode::kTable, "table"}, {RenderMode::kCsv, "csv"},
+    {RenderMode::kJson, "json"}, {RenderMode::kJsonl, "jsonl"}, {RenderMode::kMarkdown, "markdown"},
     {RenderMode::kLine, "line"},
 };
 
@@ -75,7 +75,7 @@ std::string FormatCell(const Cell& cell, size_t width, Align align, bool color) 
 struct Glyphs {
   const char* horizontal;
   const char* vertical;
-  const char* top[3];     // left, middle, right
+  const char* top[3];  // left, middle, right
   const char* middle[3];
   const char* bottom[3];
 };
@@ -212,16 +212,19 @@ void RenderGrid(const QueryResult& result, const RenderOptions& options, const G
 
   std::string text = Rule(g, g.top, widths);
   std::vector<std::string> line(shown_cols);
-  for (size_t c = 0; c < shown_cols; c++) line[c] = FormatCell(names[c], widths[c], Align::kCenter, false);
+  for (size_t c = 0; c < shown_cols; c++)
+    line[c] = FormatCell(names[c], widths[c], Align::kCenter, false);
   text += GridRow(g, line);
-  for (size_t c = 0; c < shown_cols; c++) line[c] = FormatCell(types[c], widths[c], Align::kCenter, false);
+  for (size_t c = 0; c < shown_cols; c++)
+    line[c] = FormatCell(types[c], widths[c], Align::kCenter, false);
   text += GridRow(g, line);
   if (!shown.empty()) text += Rule(g, g.middle, widths);
   out << text;
   auto dots = [&] {
     const Cell dot{"·", 1, false};
     std::vector<std::string> row(shown_cols);
-    for (size_t c = 0; c < shown_cols; c++) row[c] = FormatCell(dot, widths[c], Align::kCenter, false);
+    for (size_t c = 0; c < shown_cols; c++)
+      row[c] = FormatCell(dot, widths[c], Align::kCenter, false);
     return GridRow(g, row);
   };
   for (size_t i = 0; i < shown.size(); i++) {
@@ -238,7 +241,8 @@ void RenderGrid(const QueryResult& result, const RenderOptions& options, const G
   if (elided) footer += " (" + std::to_string(shown.size()) + " shown)";
   if (shown_cols < ncols) {
     const size_t hidden = ncols - shown_cols;
-    footer += " (" + std::to_string(hidden) + (hidden == 1 ? " column" : " columns") + " not shown)";
+    footer +=
+        " (" + std::to_string(hidden) + (hidden == 1 ? " column" : " columns") + " not shown)";
   }
   out << footer << '\n';
 }
@@ -283,13 +287,27 @@ void JsonString(std::string_view s, std::string* out) {
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      case '\b': *out += "\\b"; break;
-      case '\f': *out += "\\f"; break;
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      case '\b':
+        *out += "\\b";
+        break;
+      case '\f':
+        *out += "\\f";
+        break;
       default:
         if (c < 0x20 || c == 0x7F) {
           static const char kHex[] = "0123456789abcdef";
@@ -311,8 +329,12 @@ void JsonValue(const Value& v, std::string* out) {
   }
   const LogicalType& type = v.type();
   switch (type.id()) {
-    case TypeId::kNull: *out += "null"; return;
-    case TypeId::kBool: *out += v.bool_value() ? "true" : "false"; return;
+    case TypeId::kNull:
+      *out += "null";
+      return;
+    case TypeId::kBool:
+      *out += v.bool_value() ? "true" : "false";
+      return;
     case TypeId::kFloat32:
     case TypeId::kFloat64:
       // JSON has no NaN or infinity: those stay strings.
@@ -322,7 +344,9 @@ void JsonValue(const Value& v, std::string* out) {
         *out += v.ToString();
       }
       return;
-    case TypeId::kJson: *out += v.str_value(); return;
+    case TypeId::kJson:
+      *out += v.str_value();
+      return;
     case TypeId::kList: {
       *out += '[';
       for (size_t i = 0; i < v.children().size(); i++) {
@@ -489,9 +513,12 @@ const char* RenderModeList() { return "box, table, csv, json, jsonl, markdown, l
 std::string TypeLabel(const LogicalType& type) {
   switch (type.id()) {
     case TypeId::kDecimal:
-      return "decimal(" + std::to_string(type.precision()) + "," + std::to_string(type.scale()) + ")";
-    case TypeId::kList: return "list<" + TypeLabel(type.child()) + ">";
-    case TypeId::kMap: return "map<" + TypeLabel(type.map_key()) + ", " + TypeLabel(type.map_value()) + ">";
+      return "decimal(" + std::to_string(type.precision()) + "," + std::to_string(type.scale()) +
+             ")";
+    case TypeId::kList:
+      return "list<" + TypeLabel(type.child()) + ">";
+    case TypeId::kMap:
+      return "map<" + TypeLabel(type.map_key()) + ", " + TypeLabel(type.map_value()) + ">";
     case TypeId::kStruct: {
       std::string out = "struct(";
       for (size_t i = 0; i < type.fields().size(); i++) {
@@ -500,19 +527,34 @@ std::string TypeLabel(const LogicalType& type) {
       }
       return out + ")";
     }
-    default: return Lower(type.ToString());
+    default:
+      return Lower(type.ToString());
   }
 }
 
 void RenderResult(const QueryResult& result, const RenderOptions& options, std::ostream& out) {
   switch (options.mode) {
-    case RenderMode::kBox: RenderGrid(result, options, kBoxGlyphs, out); break;
-    case RenderMode::kTable: RenderGrid(result, options, kAsciiGlyphs, out); break;
-    case RenderMode::kCsv: RenderCsv(result, out); break;
-    case RenderMode::kJson: RenderJson(result, out); break;
-    case RenderMode::kJsonl: RenderJsonl(result, out); break;
-    case RenderMode::kMarkdown: RenderMarkdown(result, out); break;
-    case RenderMode::kLine: RenderLine(result, options, out); break;
+    case RenderMode::kBox:
+      RenderGrid(result, options, kBoxGlyphs, out);
+      break;
+    case RenderMode::kTable:
+      RenderGrid(result, options, kAsciiGlyphs, out);
+      break;
+    case RenderMode::kCsv:
+      RenderCsv(result, out);
+      break;
+    case RenderMode::kJson:
+      RenderJson(result, out);
+      break;
+    case RenderMode::kJsonl:
+      RenderJsonl(result, out);
+      break;
+    case RenderMode::kMarkdown:
+      RenderMarkdown(result, out);
+      break;
+    case RenderMode::kLine:
+      RenderLine(result, options, out);
+      break;
   }
 }
 

@@ -36,7 +36,7 @@ bool ColorFor(int fd) {
 // $COLUMNS, else no limit (pipes and files get whole values).
 size_t OutputWidth() {
   if (isatty(STDOUT_FILENO) == 1) {
-    struct winsize ws{};
+    struct winsize ws {};
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
   }
   const char* columns = getenv("COLUMNS");
@@ -73,7 +73,8 @@ std::vector<std::string> SplitWords(std::string_view line) {
       while (i < line.size() && line[i] != quote) word += line[i++];
       if (i < line.size()) i++;  // the closing quote
     } else {
-      while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i]))) word += line[i++];
+      while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i])))
+        word += line[i++];
     }
     words.push_back(std::move(word));
   }
@@ -98,7 +99,8 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 // A table name as PL-Grizzly reads it back: bare when it is a plain
 // identifier, else in backticks.
 std::string QuoteName(const std::string& name) {
-  bool plain = !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_');
+  bool plain =
+      !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_');
   for (char c : name) plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
   if (plain) return name;
   std::string out = "`";
@@ -146,8 +148,8 @@ const Shell::DotCommand Shell::kDotCommands[] = {
     {".mode", ".mode [MODE]", "Set the output mode (box table csv json jsonl markdown line)", 0, 1,
      &Shell::DotMode},
     {".timer", ".timer on|off", "Print the run time after each statement", 1, 1, &Shell::DotTimer},
-    {".maxrows", ".maxrows [N]", "Box and table show at most N rows; 0 shows all (default 40)", 0, 1,
-     &Shell::DotMaxRows},
+    {".maxrows", ".maxrows [N]", "Box and table show at most N rows; 0 shows all (default 40)", 0,
+     1, &Shell::DotMaxRows},
     {".read", ".read FILE", "Run the statements and dot commands in FILE", 1, 1, &Shell::DotRead},
     {".output", ".output [FILE]", "Write results to FILE; no FILE: back to standard output", 0, 1,
      &Shell::DotOutput},
@@ -210,7 +212,8 @@ Shell::Outcome Shell::RunComplete(InputSource& source) {
   std::string incomplete;
   const std::vector<StatementText> statements = SplitStatements(source.pending, &incomplete);
   for (const auto& statement : statements) {
-    const Outcome outcome = RunStatement(source, statement.text, source.pending_line + statement.line - 1);
+    const Outcome outcome =
+        RunStatement(source, statement.text, source.pending_line + statement.line - 1);
     if (outcome != Outcome::kOk) {
       source.pending.clear();
       return outcome;
@@ -298,7 +301,8 @@ Shell::Outcome Shell::RunStatement(InputSource& source, const std::string& sql, 
     const Status& status = result.status();
     int error_line = line;
     if (status.position() >= 0 && static_cast<size_t>(status.position()) <= sql.size()) {
-      error_line += CountNewlines(std::string_view(sql).substr(0, static_cast<size_t>(status.position())));
+      error_line +=
+          CountNewlines(std::string_view(sql).substr(0, static_cast<size_t>(status.position())));
     }
     if (interactive_ && status.code() == StatusCode::kInterrupted && isatty(STDERR_FILENO) == 1) {
       std::cerr << "\r\x1b[K";  // erase the "^C" the terminal echoed
@@ -414,16 +418,18 @@ Shell::Outcome Shell::DotSchema(InputSource& source, const Args& args, int line)
       out() << text << std::flush;
       return Outcome::kError;
     }
-    // DESCRIBE's columns: name, type, null, key, default (by name when
-    // present, else by position).
+    // DESCRIBE's columns: [column_]name, [column_]type, null, key, default
+    // (by name when present, else by position).
     auto column = [&](const char* wanted, size_t fallback) -> int {
       for (size_t c = 0; c < desc.column_count(); c++) {
-        if (Upper(desc.column_name(c)) == Upper(wanted)) return static_cast<int>(c);
+        const std::string name = Upper(desc.column_name(c));
+        if (name == Upper(wanted) || name == "COLUMN_" + Upper(wanted)) return static_cast<int>(c);
       }
       return fallback < desc.column_count() ? static_cast<int>(fallback) : -1;
     };
-    const int name_col = column("name", 0), type_col = column("type", 1), null_col = column("null", 2),
-              key_col = column("key", 3), default_col = column("default", 4);
+    const int name_col = column("name", 0), type_col = column("type", 1),
+              null_col = column("null", 2), key_col = column("key", 3),
+              default_col = column("default", 4);
     auto cell = [&](int col, uint64_t row) {
       return col < 0 ? Value() : desc.GetValue(static_cast<size_t>(col), row);
     };
@@ -439,7 +445,8 @@ Shell::Outcome Shell::DotSchema(InputSource& source, const Args& args, int line)
       const Value key = cell(key_col, r);
       if (!key.is_null()) {
         const std::string k = Upper(key.ToString());
-        if (k == "PRI" || k == "PRIMARY" || k == "PRIMARY KEY") primary_key.push_back(QuoteName(name));
+        if (k == "PRI" || k == "PRIMARY" || k == "PRIMARY KEY")
+          primary_key.push_back(QuoteName(name));
         if (k == "UNI" || k == "UNIQUE") def += " UNIQUE";
       }
       const Value deflt = cell(default_col, r);
@@ -452,7 +459,8 @@ Shell::Outcome Shell::DotSchema(InputSource& source, const Args& args, int line)
       lines.push_back(pk + ")");
     }
     text += "CREATE TABLE " + QuoteName(table) + " (\n";
-    for (size_t i = 0; i < lines.size(); i++) text += lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
+    for (size_t i = 0; i < lines.size(); i++)
+      text += lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
     text += ");\n";
   }
   out() << text << std::flush;
@@ -466,8 +474,7 @@ Shell::Outcome Shell::DotMode(InputSource& source, const Args& args, int line) {
   }
   RenderMode mode;
   if (!ParseRenderMode(args[0], &mode)) {
-    ReportError(source, line,
-                "unknown mode '" + args[0] + "' — choose one of " + RenderModeList());
+    ReportError(source, line, "unknown mode '" + args[0] + "' — choose one of " + RenderModeList());
     return Outcome::kError;
   }
   mode_ = mode;
@@ -495,9 +502,10 @@ Shell::Outcome Shell::DotMaxRows(InputSource& source, const Args& args, int line
   char* end = nullptr;
   errno = 0;
   const unsigned long long n = std::strtoull(arg.c_str(), &end, 10);
-  if (arg.empty() || !std::isdigit(static_cast<unsigned char>(arg[0])) || *end != '\0' || errno != 0) {
-    ReportError(source, line, "usage: .maxrows N, where N is a number of rows (0 shows all), not '" +
-                                  arg + "'");
+  if (arg.empty() || !std::isdigit(static_cast<unsigned char>(arg[0])) || *end != '\0' ||
+      errno != 0) {
+    ReportError(source, line,
+                "usage: .maxrows N, where N is a number of rows (0 shows all), not '" + arg + "'");
     return Outcome::kError;
   }
   max_rows_ = n;
@@ -507,8 +515,9 @@ Shell::Outcome Shell::DotMaxRows(InputSource& source, const Args& args, int line
 Shell::Outcome Shell::DotRead(InputSource& source, const Args& args, int line) {
   const std::string& path = args[0];
   if (read_depth_ >= kMaxReadDepth) {
-    ReportError(source, line, ".read nested more than " + std::to_string(kMaxReadDepth) +
-                                  " deep (does " + path + " read itself?)");
+    ReportError(source, line,
+                ".read nested more than " + std::to_string(kMaxReadDepth) + " deep (does " + path +
+                    " read itself?)");
     return Outcome::kError;
   }
   std::ifstream file(path);

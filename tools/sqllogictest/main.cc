@@ -28,6 +28,7 @@
 
 #include "record_parser.h"
 #include "runner.h"
+#include "watchdog.h"
 
 namespace {
 
@@ -39,6 +40,7 @@ struct Options {
   bool verbose = false;
   size_t max_failures = 3;
   size_t jobs = 1;
+  double timeout_seconds = 30;
   std::string filter;
   std::vector<std::string> paths;
 };
@@ -56,6 +58,8 @@ void PrintUsage(FILE* out) {
                "  --max-failures N    failures shown per file (default 3)\n"
                "  --filter SUBSTR     only files whose path contains SUBSTR\n"
                "  --jobs N, -j N      run N files at a time (default 1)\n"
+               "  --timeout SECONDS   interrupt a statement running longer than this; its record\n"
+               "                      fails (default 30; 0 = no limit)\n"
                "  --verbose, -v       also show file headers, skip reasons and timings\n"
                "  --help, -h          this text\n"
                "\n"
@@ -119,6 +123,16 @@ int ParseArgs(int argc, char** argv, Options* opts) {
         std::fprintf(stderr, "kodiak-sqllogictest: --jobs needs a positive number, not '%s'\n", v);
         return 2;
       }
+    } else if (arg == "--timeout") {
+      const char* v = take_value("--timeout");
+      if (v == nullptr) return 2;
+      char* end = nullptr;
+      double t = std::strtod(v, &end);
+      if (end == v || *end != '\0' || !(t >= 0)) {
+        std::fprintf(stderr, "kodiak-sqllogictest: --timeout needs a number of seconds, not '%s'\n", v);
+        return 2;
+      }
+      opts->timeout_seconds = t;
     } else if (arg == "--filter") {
       const char* v = take_value("--filter");
       if (v == nullptr) return 2;
@@ -285,9 +299,11 @@ int main(int argc, char** argv) {
   if (files.empty()) std::fprintf(stderr, "kodiak-sqllogictest: no .test files found\n");
 
   InstallCrashHandlers();
+  kodiak::slt::Watchdog watchdog(opts.timeout_seconds);
   kodiak::slt::RunnerOptions runner_options;
   runner_options.max_failures = opts.max_failures;
   runner_options.verbose = opts.verbose;
+  runner_options.watchdog = opts.timeout_seconds > 0 ? &watchdog : nullptr;
   kodiak::slt::Runner runner(runner_options);
 
   uint64_t passed = 0, failed = 0, skipped = 0;

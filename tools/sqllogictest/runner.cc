@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -19,6 +20,7 @@
 #include "kodiak/value.h"
 #include "result_checker.h"
 #include "value_renderer.h"
+#include "watchdog.h"
 
 namespace kodiak::slt {
 namespace {
@@ -389,9 +391,30 @@ class FileRun {
     return Indent(head + LoopContext() + "\n" + sql, "    ", kMaxShownSqlLines + 1);
   }
 
+  // Runs `sql` under the watchdog, if any. A statement it had to interrupt
+  // fails its record whatever the record expected.
+  Result<QueryResult> Execute(const Record& r, const std::string& sql, bool* timed_out) {
+    Connection& conn = ConnectionFor(r.connection);
+    *timed_out = false;
+    if (options_.watchdog == nullptr) return conn.Query(sql);
+    Watchdog::Guard guard = options_.watchdog->Arm(conn);
+    Result<QueryResult> result = conn.Query(sql);
+    *timed_out = guard.Finish() && !result.ok();
+    return result;
+  }
+
+  void FailTimeout(const Record& r, const std::string& sql, const Status& st) {
+    char limit[32];
+    std::snprintf(limit, sizeof(limit), "%g", options_.watchdog->limit_seconds());
+    FailAt(r.line, std::string("timed out after ") + limit + "s (--timeout)",
+           RecordText(r, sql) + "  error:\n" + Indent(st.ToString(), "    ", 30));
+  }
+
   void RunStatement(const Record& r) {
     std::string sql = Substitute(r.sql);
-    Result<QueryResult> result = ConnectionFor(r.connection).Query(sql);
+    bool timed_out;
+    Result<QueryResult> result = Execute(r, sql, &timed_out);
+    if (timed_out) return FailTimeout(r, sql, result.status());
     if (r.outcome == Outcome::kOk) {
       if (result.ok()) return Pass();
       return FailAt(r.line, "statement failed", RecordText(r, sql) + "  error:\n" +
@@ -423,7 +446,9 @@ class FileRun {
 
   void RunQuery(const Record& r) {
     std::string sql = Substitute(r.sql);
-    Result<QueryResult> result = ConnectionFor(r.connection).Query(sql);
+    bool timed_out;
+    Result<QueryResult> result = Execute(r, sql, &timed_out);
+    if (timed_out) return FailTimeout(r, sql, result.status());
     if (!result.ok()) {
       return FailAt(r.line, "query failed",
                     RecordText(r, sql) + "  error:\n" + Indent(result.status().ToString(), "    ", 30));

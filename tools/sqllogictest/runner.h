@@ -22,9 +22,12 @@
 
 namespace kodiak::slt {
 
+class Watchdog;
+
 struct RunnerOptions {
-  size_t max_failures = 3;  // failures kept in FileReport::failures
-  bool verbose = false;     // also fill FileReport::notes
+  size_t max_failures = 3;       // failures kept in FileReport::failures
+  bool verbose = false;          // also fill FileReport::notes
+  Watchdog* watchdog = nullptr;  // not owned; when set, limits each statement's time
 };
 
 struct FileReport {

@@ -214,6 +214,10 @@ Result<BoundExprPtr> Binder::BindArithmetic(BinaryOp op, BoundExprPtr l, BoundEx
   }
   LogicalType common;
   CommonType(l->type, r->type, &common);
+  // Integer arithmetic runs in INT64 (UINT64 when both sides are UINT64),
+  // floating point in FLOAT64.
+  if (common.IsInteger()) common = common.id() == TypeId::kUInt64 ? TypeId::kUInt64 : TypeId::kInt64;
+  if (common.IsFloat()) common = TypeId::kFloat64;
   if (common.id() == TypeId::kDecimal) {
     const LogicalType lt = l->type, rt = r->type;
     auto as_decimal = [](const LogicalType& t) {

@@ -357,12 +357,12 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
   Scope scope;
   OperatorPtr plan;
   if (stmt.from) {
-    KODIAK_ASSIGN_OR_RETURN(plan, BindFrom(*stmt.from, &scope));
+    KODIAK_ASSIGN_OR_RETURN(plan, BindFromWhere(*stmt.from, stmt.where.get(), &scope));
   } else {
     std::vector<std::vector<BoundExprPtr>> one_row(1);
     plan = std::make_unique<ValuesScan>(std::move(one_row), std::vector<LogicalType>{});
   }
-  if (stmt.where) {
+  if (stmt.where && !stmt.from) {
     ExprContext ctx{&scope, nullptr, "WHERE"};
     KODIAK_ASSIGN_OR_RETURN(BoundExprPtr pred, BindExpr(*stmt.where, ctx));
     KODIAK_ASSIGN_OR_RETURN(pred, ToBool(std::move(pred), "WHERE"));

@@ -83,6 +83,11 @@ class Binder {
   Result<BoundQuery> BindValues(const SelectStmt& stmt);
   Result<OperatorPtr> BindFrom(const TableRef& ref, Scope* scope);
   Result<OperatorPtr> BindJoin(const TableRef& ref, Scope* scope);
+  // FROM and WHERE together: inner and cross joins are flattened, WHERE and
+  // ON conjuncts pushed to the tables they read, and the joins ordered by
+  // estimated cardinality (bind_join_order.cc). The output has the columns
+  // of `scope` in FROM order. `where` may be null.
+  Result<OperatorPtr> BindFromWhere(const TableRef& from, const Expr* where, Scope* scope);
 
   Result<BoundExprPtr> BindExpr(const Expr& e, ExprContext& ctx);
   Result<BoundExprPtr> BindExprNode(const Expr& e, ExprContext& ctx);

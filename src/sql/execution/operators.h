@@ -31,6 +31,7 @@ class TableScan : public PhysicalOperator {
             std::vector<LogicalType> types);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  int64_t row_count() const { return data_->row_count; }
 
  private:
   std::string table_name_;

@@ -11,41 +11,50 @@ namespace {
 // spelt like them would be ambiguous (`SELECT a FROM t WHERE ...` must not
 // read WHERE as an alias of t).
 const char* const kReserved[] = {
-    "all",       "and",     "any",     "as",       "asc",       "between",
-    "by",        "case",    "cast",    "check",    "collate",   "constraint",
-    "create",    "cross",   "default", "desc",     "distinct",  "else",    "end",
-    "escape",    "except",  "exists",  "false",    "fetch",     "for",     "foreign",
-    "from",      "full",    "group",    "having",    "ilike",   "in",
-    "inner",     "intersect", "into",  "is",       "isnull",    "join",
-    "left",      "like",    "limit",   "natural",  "not",       "notnull", "null",
-    "offset",    "on",      "or",      "order",    "outer",     "over",    "primary",
-    "qualify",   "references", "returning", "right", "select",  "some",
-    "table",     "then",    "true",    "try_cast",  "union",   "unique",
-    "using",     "when",    "where",   "window",   "with",
+    "all",     "and",     "any",      "as",      "asc",        "between",   "by",
+    "case",    "cast",    "check",    "collate", "constraint", "create",    "cross",
+    "default", "desc",    "distinct", "else",    "end",        "escape",    "except",
+    "exists",  "false",   "fetch",    "for",     "foreign",    "from",      "full",
+    "group",   "having",  "ilike",    "in",      "inner",      "intersect", "into",
+    "is",      "isnull",  "join",     "left",    "like",       "limit",     "natural",
+    "not",     "notnull", "null",     "offset",  "on",         "or",        "order",
+    "outer",   "over",    "primary",  "qualify", "references", "returning", "right",
+    "select",  "some",    "table",    "then",    "true",       "try_cast",  "union",
+    "unique",  "using",   "when",     "where",   "window",     "with",
 };
 
 // Not reserved (usable as names) but keywords all the same.
 const char* const kUnreserved[] = {
-    "analyze",  "begin",    "cascade",  "catch",     "column",   "commit",   "current_date",
-    "current_time", "current_timestamp", "delete", "describe", "drop", "exception",
-    "explain",  "extract",  "first",    "function",  "if",       "ignore",   "index",
-    "insert",   "interval", "key",      "last",      "let",      "match",    "nulls",
-    "of",       "raise",    "recursive", "rename",   "replace",  "restrict",
-    "returns",  "rollback", "set",      "show",      "start",    "struct",   "tables",
-    "temp",     "temporary", "to",      "transaction", "trigger", "try",     "type",
-    "unset",    "update",   "values",   "variable",  "variables", "view",    "work",
+    "analyze",      "begin",        "cascade",
+    "catch",        "column",       "commit",
+    "current_date", "current_time", "current_timestamp",
+    "delete",       "describe",     "drop",
+    "exception",    "explain",      "extract",
+    "first",        "function",     "if",
+    "ignore",       "index",        "insert",
+    "interval",     "key",          "last",
+    "let",          "match",        "nulls",
+    "of",           "raise",        "recursive",
+    "rename",       "replace",      "restrict",
+    "returns",      "rollback",     "set",
+    "show",         "start",        "struct",
+    "tables",       "temp",         "temporary",
+    "to",           "transaction",  "trigger",
+    "try",          "type",         "unset",
+    "update",       "values",       "variable",
+    "variables",    "view",         "work",
 };
 
 const char* const kStatementStarts[] = {
-    "SELECT", "FROM",  "WITH", "VALUES",   "INSERT",  "REPLACE", "UPDATE",   "DELETE",
-    "CREATE", "DROP",  "BEGIN", "START",   "COMMIT",  "END",     "ROLLBACK", "EXPLAIN",
-    "SHOW",   "DESCRIBE", "DESC", "SET",   "UNSET",
+    "SELECT",   "FROM",    "WITH", "VALUES",   "INSERT", "REPLACE", "UPDATE",
+    "DELETE",   "CREATE",  "DROP", "BEGIN",    "START",  "COMMIT",  "END",
+    "ROLLBACK", "EXPLAIN", "SHOW", "DESCRIBE", "DESC",   "SET",     "UNSET",
 };
 
 const char* const kClauseWords[] = {
-    "FROM",  "WHERE", "GROUP",   "HAVING", "WINDOW", "ORDER",   "LIMIT", "OFFSET",
-    "UNION", "INTERSECT", "EXCEPT", "JOIN", "INNER", "LEFT",    "RIGHT", "FULL",
-    "OUTER", "CROSS", "NATURAL", "ON",     "USING",  "SELECT",  "SET",   "VALUES",
+    "FROM",  "WHERE",     "GROUP",   "HAVING", "WINDOW", "ORDER",  "LIMIT", "OFFSET",
+    "UNION", "INTERSECT", "EXCEPT",  "JOIN",   "INNER",  "LEFT",   "RIGHT", "FULL",
+    "OUTER", "CROSS",     "NATURAL", "ON",     "USING",  "SELECT", "SET",   "VALUES",
 };
 
 std::string Upper(std::string_view s) {

@@ -7,46 +7,86 @@ namespace kodiak::sql {
 
 const char* TokenKindName(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kEnd: return "end of input";
-    case TokenKind::kIdentifier: return "identifier";
-    case TokenKind::kQuotedIdentifier: return "quoted name";
-    case TokenKind::kString: return "string";
-    case TokenKind::kBlobString: return "blob literal";
-    case TokenKind::kInteger: return "integer";
-    case TokenKind::kDecimal: return "decimal";
-    case TokenKind::kFloat: return "float";
-    case TokenKind::kPlus: return "'+'";
-    case TokenKind::kMinus: return "'-'";
-    case TokenKind::kStar: return "'*'";
-    case TokenKind::kSlash: return "'/'";
-    case TokenKind::kPercent: return "'%'";
-    case TokenKind::kConcat: return "'||'";
-    case TokenKind::kEq: return "'='";
-    case TokenKind::kEqEq: return "'=='";
-    case TokenKind::kNotEq: return "'<>'";
-    case TokenKind::kLt: return "'<'";
-    case TokenKind::kLtEq: return "'<='";
-    case TokenKind::kGt: return "'>'";
-    case TokenKind::kGtEq: return "'>='";
-    case TokenKind::kLParen: return "'('";
-    case TokenKind::kRParen: return "')'";
-    case TokenKind::kComma: return "','";
-    case TokenKind::kDot: return "'.'";
-    case TokenKind::kSemicolon: return "';'";
-    case TokenKind::kColon: return "':'";
-    case TokenKind::kDoubleColon: return "'::'";
-    case TokenKind::kLBracket: return "'['";
-    case TokenKind::kRBracket: return "']'";
-    case TokenKind::kLBrace: return "'{'";
-    case TokenKind::kRBrace: return "'}'";
-    case TokenKind::kArrow: return "'->'";
-    case TokenKind::kLongArrow: return "'->>'";
-    case TokenKind::kFatArrow: return "'=>'";
-    case TokenKind::kAmpersand: return "'&'";
-    case TokenKind::kPipe: return "'|'";
-    case TokenKind::kShiftLeft: return "'<<'";
-    case TokenKind::kShiftRight: return "'>>'";
-    case TokenKind::kTilde: return "'~'";
+    case TokenKind::kEnd:
+      return "end of input";
+    case TokenKind::kIdentifier:
+      return "identifier";
+    case TokenKind::kQuotedIdentifier:
+      return "quoted name";
+    case TokenKind::kString:
+      return "string";
+    case TokenKind::kBlobString:
+      return "blob literal";
+    case TokenKind::kInteger:
+      return "integer";
+    case TokenKind::kDecimal:
+      return "decimal";
+    case TokenKind::kFloat:
+      return "float";
+    case TokenKind::kPlus:
+      return "'+'";
+    case TokenKind::kMinus:
+      return "'-'";
+    case TokenKind::kStar:
+      return "'*'";
+    case TokenKind::kSlash:
+      return "'/'";
+    case TokenKind::kPercent:
+      return "'%'";
+    case TokenKind::kConcat:
+      return "'||'";
+    case TokenKind::kEq:
+      return "'='";
+    case TokenKind::kEqEq:
+      return "'=='";
+    case TokenKind::kNotEq:
+      return "'<>'";
+    case TokenKind::kLt:
+      return "'<'";
+    case TokenKind::kLtEq:
+      return "'<='";
+    case TokenKind::kGt:
+      return "'>'";
+    case TokenKind::kGtEq:
+      return "'>='";
+    case TokenKind::kLParen:
+      return "'('";
+    case TokenKind::kRParen:
+      return "')'";
+    case TokenKind::kComma:
+      return "','";
+    case TokenKind::kDot:
+      return "'.'";
+    case TokenKind::kSemicolon:
+      return "';'";
+    case TokenKind::kColon:
+      return "':'";
+    case TokenKind::kDoubleColon:
+      return "'::'";
+    case TokenKind::kLBracket:
+      return "'['";
+    case TokenKind::kRBracket:
+      return "']'";
+    case TokenKind::kLBrace:
+      return "'{'";
+    case TokenKind::kRBrace:
+      return "'}'";
+    case TokenKind::kArrow:
+      return "'->'";
+    case TokenKind::kLongArrow:
+      return "'->>'";
+    case TokenKind::kFatArrow:
+      return "'=>'";
+    case TokenKind::kAmpersand:
+      return "'&'";
+    case TokenKind::kPipe:
+      return "'|'";
+    case TokenKind::kShiftLeft:
+      return "'<<'";
+    case TokenKind::kShiftRight:
+      return "'>>'";
+    case TokenKind::kTilde:
+      return "'~'";
   }
   return "token";
 }
@@ -130,14 +170,18 @@ Result<Token> Lexer::Next() {
     return Make(kind, start, pos_);
   };
   switch (c) {
-    case '+': return op(TokenKind::kPlus, 1);
+    case '+':
+      return op(TokenKind::kPlus, 1);
     case '-':
       if (c1 == '>' && c2 == '>') return op(TokenKind::kLongArrow, 3);
       if (c1 == '>') return op(TokenKind::kArrow, 2);
       return op(TokenKind::kMinus, 1);
-    case '*': return op(TokenKind::kStar, 1);
-    case '/': return op(TokenKind::kSlash, 1);
-    case '%': return op(TokenKind::kPercent, 1);
+    case '*':
+      return op(TokenKind::kStar, 1);
+    case '/':
+      return op(TokenKind::kSlash, 1);
+    case '%':
+      return op(TokenKind::kPercent, 1);
     case '|':
       if (c1 == '|') return op(TokenKind::kConcat, 2);
       return op(TokenKind::kPipe, 1);
@@ -157,28 +201,41 @@ Result<Token> Lexer::Next() {
       if (c1 == '=') return op(TokenKind::kGtEq, 2);
       if (c1 == '>') return op(TokenKind::kShiftRight, 2);
       return op(TokenKind::kGt, 1);
-    case '(': return op(TokenKind::kLParen, 1);
-    case ')': return op(TokenKind::kRParen, 1);
-    case ',': return op(TokenKind::kComma, 1);
-    case '.': return op(TokenKind::kDot, 1);
-    case ';': return op(TokenKind::kSemicolon, 1);
+    case '(':
+      return op(TokenKind::kLParen, 1);
+    case ')':
+      return op(TokenKind::kRParen, 1);
+    case ',':
+      return op(TokenKind::kComma, 1);
+    case '.':
+      return op(TokenKind::kDot, 1);
+    case ';':
+      return op(TokenKind::kSemicolon, 1);
     case ':':
       if (c1 == ':') return op(TokenKind::kDoubleColon, 2);
       return op(TokenKind::kColon, 1);
-    case '[': return op(TokenKind::kLBracket, 1);
-    case ']': return op(TokenKind::kRBracket, 1);
-    case '{': return op(TokenKind::kLBrace, 1);
-    case '}': return op(TokenKind::kRBrace, 1);
-    case '&': return op(TokenKind::kAmpersand, 1);
-    case '~': return op(TokenKind::kTilde, 1);
-    default: break;
+    case '[':
+      return op(TokenKind::kLBracket, 1);
+    case ']':
+      return op(TokenKind::kRBracket, 1);
+    case '{':
+      return op(TokenKind::kLBrace, 1);
+    case '}':
+      return op(TokenKind::kRBrace, 1);
+    case '&':
+      return op(TokenKind::kAmpersand, 1);
+    case '~':
+      return op(TokenKind::kTilde, 1);
+    default:
+      break;
   }
 
   // Not a token. Step over one whole UTF-8 character so the message shows it.
   size_t len = 1;
   unsigned char u = static_cast<unsigned char>(c);
   if (u >= 0xC0) {
-    while (start + len < n && (static_cast<unsigned char>(text_[start + len]) & 0xC0) == 0x80) ++len;
+    while (start + len < n && (static_cast<unsigned char>(text_[start + len]) & 0xC0) == 0x80)
+      ++len;
   }
   std::string hint;
   if (c == '?' || c == '$') hint = "use {name} to read a session variable";
@@ -241,9 +298,9 @@ Result<Token> Lexer::LexQuoted(size_t start, char quote, TokenKind kind) {
         return Fail("unterminated quoted name", start, n, "a quoted name ends with a matching `");
       }
       std::string q(1, quote);
-      return Fail("unterminated string", start, n,
-                  "a string ends with a matching " + q + "; write " + q + q + " for a " + q +
-                      " inside it");
+      return Fail(
+          "unterminated string", start, n,
+          "a string ends with a matching " + q + "; write " + q + q + " for a " + q + " inside it");
     }
     char ch = text_[p];
     if (ch == quote) {

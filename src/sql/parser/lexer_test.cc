@@ -112,22 +112,21 @@ TEST(LexerTest, BadNumbersAreErrors) {
 }
 
 TEST(LexerTest, EveryOperator) {
-  EXPECT_EQ(Kinds("+ - * / % || = == != <> < <= > >= ( ) , . ; : :: [ ] { } -> ->> => & | << >> ~"),
-            (std::vector<K>{K::kPlus,      K::kMinus,      K::kStar,        K::kSlash,
-                            K::kPercent,   K::kConcat,     K::kEq,          K::kEqEq,
-                            K::kNotEq,     K::kNotEq,      K::kLt,          K::kLtEq,
-                            K::kGt,        K::kGtEq,       K::kLParen,      K::kRParen,
-                            K::kComma,     K::kDot,        K::kSemicolon,   K::kColon,
-                            K::kDoubleColon, K::kLBracket, K::kRBracket,    K::kLBrace,
-                            K::kRBrace,    K::kArrow,      K::kLongArrow,   K::kFatArrow,
-                            K::kAmpersand, K::kPipe,       K::kShiftLeft,   K::kShiftRight,
-                            K::kTilde,     K::kEnd}));
+  EXPECT_EQ(
+      Kinds("+ - * / % || = == != <> < <= > >= ( ) , . ; : :: [ ] { } -> ->> => & | << >> ~"),
+      (std::vector<K>{K::kPlus,        K::kMinus,      K::kStar,     K::kSlash,     K::kPercent,
+                      K::kConcat,      K::kEq,         K::kEqEq,     K::kNotEq,     K::kNotEq,
+                      K::kLt,          K::kLtEq,       K::kGt,       K::kGtEq,      K::kLParen,
+                      K::kRParen,      K::kComma,      K::kDot,      K::kSemicolon, K::kColon,
+                      K::kDoubleColon, K::kLBracket,   K::kRBracket, K::kLBrace,    K::kRBrace,
+                      K::kArrow,       K::kLongArrow,  K::kFatArrow, K::kAmpersand, K::kPipe,
+                      K::kShiftLeft,   K::kShiftRight, K::kTilde,    K::kEnd}));
 }
 
 TEST(LexerTest, OperatorsWithoutSpaces) {
   EXPECT_EQ(Kinds("a->>'k'"), (std::vector<K>{K::kIdentifier, K::kLongArrow, K::kString, K::kEnd}));
-  EXPECT_EQ(Kinds("x::int"), (std::vector<K>{K::kIdentifier, K::kDoubleColon, K::kIdentifier,
-                                             K::kEnd}));
+  EXPECT_EQ(Kinds("x::int"),
+            (std::vector<K>{K::kIdentifier, K::kDoubleColon, K::kIdentifier, K::kEnd}));
   EXPECT_EQ(Kinds("a<>b"), (std::vector<K>{K::kIdentifier, K::kNotEq, K::kIdentifier, K::kEnd}));
   EXPECT_EQ(Kinds("1-2"), (std::vector<K>{K::kInteger, K::kMinus, K::kInteger, K::kEnd}));
   EXPECT_EQ(Kinds("a--b\n"), (std::vector<K>{K::kIdentifier, K::kEnd}));

@@ -34,6 +34,41 @@ enum Prec : int {
   kPrecMul = 8,      // * / %
 };
 
+// The binary operators spelt with symbols.
+struct InfixOp {
+  TokenKind token;
+  int prec;
+  BinaryOp op;
+};
+const InfixOp kInfixOps[] = {
+    {TokenKind::kPlus, kPrecAdd, BinaryOp::kAdd},
+    {TokenKind::kMinus, kPrecAdd, BinaryOp::kSub},
+    {TokenKind::kStar, kPrecMul, BinaryOp::kMul},
+    {TokenKind::kSlash, kPrecMul, BinaryOp::kDiv},
+    {TokenKind::kPercent, kPrecMul, BinaryOp::kMod},
+    {TokenKind::kConcat, kPrecConcat, BinaryOp::kConcat},
+    {TokenKind::kArrow, kPrecConcat, BinaryOp::kJsonGet},
+    {TokenKind::kLongArrow, kPrecConcat, BinaryOp::kJsonGetText},
+    {TokenKind::kPipe, kPrecBit, BinaryOp::kBitOr},
+    {TokenKind::kAmpersand, kPrecBit, BinaryOp::kBitAnd},
+    {TokenKind::kShiftLeft, kPrecBit, BinaryOp::kShiftLeft},
+    {TokenKind::kShiftRight, kPrecBit, BinaryOp::kShiftRight},
+    {TokenKind::kEq, kPrecCompare, BinaryOp::kEq},
+    {TokenKind::kEqEq, kPrecCompare, BinaryOp::kEq},
+    {TokenKind::kNotEq, kPrecCompare, BinaryOp::kNotEq},
+    {TokenKind::kLt, kPrecCompare, BinaryOp::kLt},
+    {TokenKind::kLtEq, kPrecCompare, BinaryOp::kLtEq},
+    {TokenKind::kGt, kPrecCompare, BinaryOp::kGt},
+    {TokenKind::kGtEq, kPrecCompare, BinaryOp::kGtEq},
+};
+
+const InfixOp* FindInfixOp(TokenKind kind) {
+  for (const InfixOp& op : kInfixOps) {
+    if (op.token == kind) return &op;
+  }
+  return nullptr;
+}
+
 std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -60,21 +95,23 @@ bool IgnoresLengthParameter(TypeId id) {
 
 const std::vector<std::string>& TypeNameCandidates() {
   static const std::vector<std::string> kNames = {
-      "BOOL",   "BOOLEAN", "TINYINT", "SMALLINT", "INT",     "INTEGER", "BIGINT",  "INT8",
-      "INT16",  "INT32",   "INT64",   "UINT8",    "UINT16",  "UINT32",  "UINT64",  "REAL",
-      "FLOAT",  "DOUBLE",  "FLOAT32", "FLOAT64",  "DECIMAL", "NUMERIC", "TEXT",    "VARCHAR",
-      "STRING", "CHAR",    "BLOB",    "BYTES",    "DATE",    "TIME",    "TIMESTAMP",
-      "TIMESTAMPTZ", "INTERVAL", "UUID", "JSON",  "LIST",    "MAP",     "STRUCT",
+      "BOOL",    "BOOLEAN", "TINYINT",   "SMALLINT",    "INT",      "INTEGER", "BIGINT",
+      "INT8",    "INT16",   "INT32",     "INT64",       "UINT8",    "UINT16",  "UINT32",
+      "UINT64",  "REAL",    "FLOAT",     "DOUBLE",      "FLOAT32",  "FLOAT64", "DECIMAL",
+      "NUMERIC", "TEXT",    "VARCHAR",   "STRING",      "CHAR",     "BLOB",    "BYTES",
+      "DATE",    "TIME",    "TIMESTAMP", "TIMESTAMPTZ", "INTERVAL", "UUID",    "JSON",
+      "LIST",    "MAP",     "STRUCT",
   };
   return kNames;
 }
 
 bool IsIntervalUnit(std::string_view w) {
   static const std::unordered_set<std::string_view> kUnits = {
-      "year",    "years",   "month",  "months",  "week",        "weeks",        "day",
-      "days",    "hour",    "hours",  "minute",  "minutes",     "second",       "seconds",
-      "millisecond", "milliseconds", "microsecond", "microseconds", "decade", "decades",
-      "century", "centuries", "millennium", "millennia", "quarter", "quarters",
+      "year",    "years",    "month",       "months",       "week",        "weeks",
+      "day",     "days",     "hour",        "hours",        "minute",      "minutes",
+      "second",  "seconds",  "millisecond", "milliseconds", "microsecond", "microseconds",
+      "decade",  "decades",  "century",     "centuries",    "millennium",  "millennia",
+      "quarter", "quarters",
   };
   return kUnits.count(w) > 0;
 }
@@ -147,6 +184,23 @@ ExprPtr MakeLiteral(Value v, int64_t pos) {
   return e;
 }
 
+// The literal makers below build their Value inside a small frame of their
+// own, keeping it out of the frames of the recursive rules (stack depth).
+[[gnu::noinline]] ExprPtr MakeTextLiteral(const std::string& s, int64_t pos) {
+  return MakeLiteral(Value::Text(s), pos);
+}
+[[gnu::noinline]] ExprPtr MakeBlobLiteral(const std::string& s, int64_t pos) {
+  return MakeLiteral(Value::Blob(s), pos);
+}
+[[gnu::noinline]] ExprPtr MakeBoolLiteral(bool b, int64_t pos) {
+  return MakeLiteral(Value::Bool(b), pos);
+}
+[[gnu::noinline]] ExprPtr MakeNullLiteral(int64_t pos) { return MakeLiteral(Value(), pos); }
+[[gnu::noinline]] Result<ExprPtr> MakeNumberLiteral(const Token& t, bool negative, int64_t pos) {
+  KODIAK_ASSIGN_OR_RETURN(Value v, NumberValue(t, negative, pos));
+  return MakeLiteral(std::move(v), pos);
+}
+
 ExprPtr MakeBinary(BinaryOp op, ExprPtr left, ExprPtr right) {
   ExprPtr e = MakeExpr(ExprKind::kBinary, left->pos);
   e->binary_op = op;
@@ -165,8 +219,11 @@ ExprPtr MakeUnary(UnaryOp op, ExprPtr operand, int64_t pos) {
 class ParserImpl {
  public:
   ParserImpl(std::string_view sql, std::vector<Token> tokens, int first_line, int first_column)
-      : sql_(sql), toks_(std::move(tokens)), first_line_(first_line),
-        first_column_(first_column) {}
+      : sql_(sql),
+        toks_(std::move(tokens)),
+        first_line_(first_line),
+        first_column_(first_column),
+        stack_base_(reinterpret_cast<uintptr_t>(__builtin_frame_address(0))) {}
 
   Result<StatementPtr> ParseSingleStatement();
   Result<ExprPtr> ParseSingleExpression();
@@ -174,11 +231,18 @@ class ParserImpl {
 
  private:
   // RAII depth counter for the recursive rules.
+  // RAII depth counter for the recursive rules. Besides counting levels it
+  // measures the stack actually used, since frame sizes vary a lot between
+  // builds (sanitizers multiply them).
   class DepthGuard {
    public:
     explicit DepthGuard(ParserImpl* p) : p_(p) { ++p_->depth_; }
     ~DepthGuard() { --p_->depth_; }
-    bool too_deep() const { return p_->depth_ > Parser::kMaxDepth; }
+    bool too_deep() const {
+      const auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+      const uintptr_t used = p_->stack_base_ > here ? p_->stack_base_ - here : 0;
+      return p_->depth_ > Parser::kMaxDepth || used > kStackBudget;
+    }
 
    private:
     ParserImpl* p_;
@@ -239,7 +303,7 @@ class ParserImpl {
   Status Expect(TokenKind kind, std::string_view what);
   Status ExpectClose(TokenKind close, const Token& open);
   Status TooDeep() const {
-    return Error(Cur(), "the statement is nested too deeply (more than " +
+    return Error(Cur(), "the statement is nested too deeply (the limit is " +
                             std::to_string(Parser::kMaxDepth) + " levels)");
   }
   Status TooLong() const {
@@ -251,17 +315,17 @@ class ParserImpl {
   }
 
   // ---- Statements ----
-  Result<StatementPtr> ParseStmt();
-  Result<StatementPtr> ParseInsert();
-  Result<StatementPtr> ParseUpdate();
-  Result<StatementPtr> ParseDelete();
-  Result<StatementPtr> ParseCreate();
+  [[gnu::noinline]] Result<StatementPtr> ParseStmt();
+  [[gnu::noinline]] Result<StatementPtr> ParseInsert();
+  [[gnu::noinline]] Result<StatementPtr> ParseUpdate();
+  [[gnu::noinline]] Result<StatementPtr> ParseDelete();
+  [[gnu::noinline]] Result<StatementPtr> ParseCreate();
   Result<StatementPtr> ParseCreateTable(int64_t pos, bool or_replace);
   Status ParseColumnDef(CreateTableStatement* stmt);
   Result<StatementPtr> ParseCreateIndex(int64_t pos, bool unique);
   Result<StatementPtr> ParseCreateView(int64_t pos, bool or_replace);
   Result<StatementPtr> ParseDrop();
-  Result<StatementPtr> ParseSet();
+  [[gnu::noinline]] Result<StatementPtr> ParseSet();
   Result<bool> ParseIfNotExists();
 
   // ---- Names ----
@@ -275,45 +339,57 @@ class ParserImpl {
   Result<SelectPtr> ParseQuery();
   Result<SelectPtr> ParseSetOperation(int min_prec);
   Result<SelectPtr> ParseQueryTerm();
-  Result<SelectPtr> ParseSelectBlock();
-  Result<SelectPtr> ParseFromFirstBlock();
-  Result<SelectPtr> ParseValues();
+  [[gnu::noinline]] Result<SelectPtr> ParseSelectBlock();
+  [[gnu::noinline]] Result<SelectPtr> ParseFromFirstBlock();
+  [[gnu::noinline]] Result<SelectPtr> ParseValues();
   Status ParseSelectList(SelectStmt* q);
-  Status ParseWhereGroupHaving(SelectStmt* q);
-  Status ParseOrderLimit(SelectStmt* q);
+  [[gnu::noinline]] Status ParseWhereGroupHaving(SelectStmt* q);
+  [[gnu::noinline]] Status ParseOrderLimit(SelectStmt* q);
   Result<TableRefPtr> ParseFromList();
   Result<TableRefPtr> ParseJoinChain();
-  Result<TableRefPtr> ParseTableRef();
+  [[gnu::noinline]] Result<TableRefPtr> ParseTableRef();
   Status ParseTableAlias(TableRef* ref);
 
   // ---- Expressions ----
   Result<ExprPtr> ParseExpr() { return ParseBinary(kPrecOr); }
   Result<ExprPtr> ParseBinary(int min_prec);
-  Result<ExprPtr> ParseCompareTail(ExprPtr left, bool* matched);
+  [[gnu::noinline]] Result<ExprPtr> ParseCompareTail(ExprPtr left, bool* matched);
   Result<ExprPtr> ParseUnary();
   Result<ExprPtr> ParsePostfix();
   Result<ExprPtr> ParsePrimary();
-  Result<ExprPtr> ParseWordExpr();
-  Result<ExprPtr> ParseFunctionCall();
-  Result<ExprPtr> ParseCase();
-  Result<ExprPtr> ParseCast();
-  Result<ExprPtr> ParseBraces();
-  Result<ExprPtr> ParseListLiteral();
-  Result<ExprPtr> ParseInterval();
+  [[gnu::noinline]] Result<ExprPtr> ParseWordExpr();
+  [[gnu::noinline]] Result<ExprPtr> ParseFunctionCall();
+  [[gnu::noinline]] Result<ExprPtr> ParseCase();
+  [[gnu::noinline]] Result<ExprPtr> ParseCast();
+  [[gnu::noinline]] Result<ExprPtr> ParseCastSuffix(ExprPtr e);
+  [[gnu::noinline]] Result<ExprPtr> ParseBraces();
+  [[gnu::noinline]] Result<ExprPtr> ParseListLiteral();
+  [[gnu::noinline]] Result<ExprPtr> ParseInterval();
   Result<std::vector<ExprPtr>> ParseExprList();
 
   // ---- Types ----
-  Result<TypeName> ParseTypeName();
+  [[gnu::noinline]] Result<TypeName> ParseTypeName();
   Result<TypeName> ParseBaseType();
+  [[gnu::noinline]] Result<TypeName> ParseListType();
+  [[gnu::noinline]] Result<TypeName> ParseMapType();
+  [[gnu::noinline]] Result<TypeName> ParseStructType();
+  [[gnu::noinline]] Result<TypeName> ParseSimpleType();
   Status ExpectAngleClose();
 
   std::string_view sql_;
   std::vector<Token> toks_;
+  // Stack the recursive descent may use before it reports "nested too
+  // deeply". An optimized build needs about 1 KB per level, so kMaxDepth
+  // levels fit; sanitizer builds need up to ten times that and stop earlier,
+  // well inside an 8 MB thread stack.
+  static constexpr uintptr_t kStackBudget = 4u << 20;
+
   size_t i_ = 0;
   int64_t last_end_ = 0;  // end of the last token consumed
   int depth_ = 0;
   int first_line_;
   int first_column_;
+  uintptr_t stack_base_;  // frame address where parsing started
   // Keywords tried at token index expected_at_ (for hints).
   std::vector<std::string_view> expected_;
   size_t expected_at_ = static_cast<size_t>(-1);
@@ -468,8 +544,8 @@ Result<StatementPtr> ParserImpl::ParseStmt() {
     if (w == "start") {
       KODIAK_RETURN_IF_ERROR(ExpectWord("transaction"));
     } else {
-      if (w == "begin" && (AcceptWord("deferred") || AcceptWord("immediate") ||
-                           AcceptWord("exclusive"))) {
+      if (w == "begin" &&
+          (AcceptWord("deferred") || AcceptWord("immediate") || AcceptWord("exclusive"))) {
         // SQLite's locking modes: one writer at a time is what we do anyway.
       }
       if (!AcceptWord("transaction")) AcceptWord("work");
@@ -787,7 +863,9 @@ Result<StatementPtr> ParserImpl::ParseDrop() {
     KODIAK_RETURN_IF_ERROR(ExpectWord("exists"));
     stmt->if_exists = true;
   }
-  KODIAK_ASSIGN_OR_RETURN(stmt->name, ParseQualifiedName("a name"));
+  static const char* const kWhat[] = {"a table name", "a view name",     "an index name",
+                                      "a type name",  "a function name", "a trigger name"};
+  KODIAK_ASSIGN_OR_RETURN(stmt->name, ParseQualifiedName(kWhat[static_cast<int>(stmt->object)]));
   return StatementPtr(std::move(stmt));
 }
 
@@ -795,8 +873,8 @@ Result<StatementPtr> ParserImpl::ParseSet() {
   auto stmt = std::make_unique<SetStatement>();
   stmt->pos = Cur().pos;
   Advance();  // SET
-  if (Cur().IsWord("variable") && (Peek().kind == TokenKind::kIdentifier ||
-                                   Peek().kind == TokenKind::kQuotedIdentifier)) {
+  if (Cur().IsWord("variable") &&
+      (Peek().kind == TokenKind::kIdentifier || Peek().kind == TokenKind::kQuotedIdentifier)) {
     Advance();
   }
   KODIAK_ASSIGN_OR_RETURN(stmt->name, ParsePlainName("a variable name"));
@@ -885,7 +963,7 @@ Result<std::string> ParserImpl::ParseAlias() {
     }
     return ParsePlainName("an alias");
   }
-  if (CanBeImplicitAlias(Cur())) {
+  if (CanBeImplicitAlias(Cur()) && !(Cur().IsWord("indexed") && Peek().IsWord("by"))) {
     implicit_alias_at_ = i_;
     std::string alias = Cur().value;
     Advance();
@@ -1178,7 +1256,7 @@ Result<TableRefPtr> ParserImpl::ParseJoinChain() {
       plain_inner = true;
       KODIAK_RETURN_IF_ERROR(ExpectWord("join"));
     } else if (AcceptWord("left") || AcceptWord("right") || AcceptWord("full")) {
-      type = Prev().IsWord("left") ? JoinType::kLeft
+      type = Prev().IsWord("left")    ? JoinType::kLeft
              : Prev().IsWord("right") ? JoinType::kRight
                                       : JoinType::kFull;
       AcceptWord("outer");
@@ -1202,8 +1280,8 @@ Result<TableRefPtr> ParserImpl::ParseJoinChain() {
     const Token& cond = Cur();
     if (natural || type == JoinType::kCross) {
       if (cond.IsWord("on") || cond.IsWord("using")) {
-        return Error(cond, std::string("a ") + (natural ? "NATURAL" : "CROSS") +
-                               " JOIN takes no " + Upper(cond.value) + " condition");
+        return Error(cond, std::string("a ") + (natural ? "NATURAL" : "CROSS") + " JOIN takes no " +
+                               Upper(cond.value) + " condition");
       }
     } else if (AcceptWord("on")) {
       KODIAK_ASSIGN_OR_RETURN(join->on, ParseExpr());
@@ -1251,7 +1329,7 @@ Result<TableRefPtr> ParserImpl::ParseTableRef() {
     fn.text = "read_file";
     fn.pos = t.pos;
     ref->name.push_back(std::move(fn));
-    ref->args.push_back(MakeLiteral(Value::Text(t.value), t.pos));
+    ref->args.push_back(MakeTextLiteral(t.value, t.pos));
     Advance();
   } else {
     KODIAK_ASSIGN_OR_RETURN(ref->name, ParseQualifiedName("a table name"));
@@ -1273,6 +1351,19 @@ Status ParserImpl::ParseTableAlias(TableRef* ref) {
   KODIAK_ASSIGN_OR_RETURN(ref->alias, ParseAlias());
   if (!ref->alias.empty() && Check(TokenKind::kLParen)) {
     KODIAK_ASSIGN_OR_RETURN(ref->column_aliases, ParseNameList("a column name"));
+  }
+  // SQLite's index hints, INDEXED BY i and NOT INDEXED: the planner chooses
+  // indexes itself, and the hints do not change results, so they are read
+  // and dropped.
+  if (ref->kind == TableRef::Kind::kTable) {
+    if (Cur().IsWord("not") && Peek().IsWord("indexed")) {
+      Advance();
+      Advance();
+    } else if (Cur().IsWord("indexed") && Peek().IsWord("by")) {
+      Advance();
+      Advance();
+      KODIAK_RETURN_IF_ERROR(ParsePlainName("an index name").status());
+    }
   }
   return Status::OK();
 }
@@ -1314,35 +1405,15 @@ Result<ExprPtr> ParserImpl::ParseBinary(int min_prec) {
     const Token& t = Cur();
     int prec = 0;
     BinaryOp op = BinaryOp::kAdd;
-    switch (t.kind) {
-      case TokenKind::kPlus: prec = kPrecAdd; op = BinaryOp::kAdd; break;
-      case TokenKind::kMinus: prec = kPrecAdd; op = BinaryOp::kSub; break;
-      case TokenKind::kStar: prec = kPrecMul; op = BinaryOp::kMul; break;
-      case TokenKind::kSlash: prec = kPrecMul; op = BinaryOp::kDiv; break;
-      case TokenKind::kPercent: prec = kPrecMul; op = BinaryOp::kMod; break;
-      case TokenKind::kConcat: prec = kPrecConcat; op = BinaryOp::kConcat; break;
-      case TokenKind::kArrow: prec = kPrecConcat; op = BinaryOp::kJsonGet; break;
-      case TokenKind::kLongArrow: prec = kPrecConcat; op = BinaryOp::kJsonGetText; break;
-      case TokenKind::kPipe: prec = kPrecBit; op = BinaryOp::kBitOr; break;
-      case TokenKind::kAmpersand: prec = kPrecBit; op = BinaryOp::kBitAnd; break;
-      case TokenKind::kShiftLeft: prec = kPrecBit; op = BinaryOp::kShiftLeft; break;
-      case TokenKind::kShiftRight: prec = kPrecBit; op = BinaryOp::kShiftRight; break;
-      case TokenKind::kEq:
-      case TokenKind::kEqEq: prec = kPrecCompare; op = BinaryOp::kEq; break;
-      case TokenKind::kNotEq: prec = kPrecCompare; op = BinaryOp::kNotEq; break;
-      case TokenKind::kLt: prec = kPrecCompare; op = BinaryOp::kLt; break;
-      case TokenKind::kLtEq: prec = kPrecCompare; op = BinaryOp::kLtEq; break;
-      case TokenKind::kGt: prec = kPrecCompare; op = BinaryOp::kGt; break;
-      case TokenKind::kGtEq: prec = kPrecCompare; op = BinaryOp::kGtEq; break;
-      default:
-        if (PeekWord("and")) {
-          prec = kPrecAnd;
-          op = BinaryOp::kAnd;
-        } else if (PeekWord("or")) {
-          prec = kPrecOr;
-          op = BinaryOp::kOr;
-        }
-        break;
+    if (const InfixOp* infix = FindInfixOp(t.kind)) {
+      prec = infix->prec;
+      op = infix->op;
+    } else if (PeekWord("and")) {
+      prec = kPrecAnd;
+      op = BinaryOp::kAnd;
+    } else if (PeekWord("or")) {
+      prec = kPrecOr;
+      op = BinaryOp::kOr;
     }
     if (prec != 0) {
       if (prec < min_prec) break;
@@ -1359,7 +1430,7 @@ Result<ExprPtr> ParserImpl::ParseBinary(int min_prec) {
   return left;
 }
 
-// The keyword forms at comparison level: IS ..., ISNULL, NOTNULL,
+// The keyword forms at comparison level: IS ..., ISNULL, NOTNULL, NOT NULL,
 // [NOT] BETWEEN / IN / LIKE / ILIKE. Sets *matched when one was parsed.
 Result<ExprPtr> ParserImpl::ParseCompareTail(ExprPtr left, bool* matched) {
   *matched = true;
@@ -1378,7 +1449,7 @@ Result<ExprPtr> ParserImpl::ParseCompareTail(ExprPtr left, bool* matched) {
       ExprPtr e = MakeExpr(ExprKind::kIsDistinct, pos);
       e->negated = !negated;
       e->args.push_back(std::move(left));
-      e->args.push_back(MakeLiteral(Value::Bool(t.IsWord("true")), t.pos));
+      e->args.push_back(MakeBoolLiteral(t.IsWord("true"), t.pos));
       return e;
     }
     if (AcceptWord("distinct")) {
@@ -1392,9 +1463,15 @@ Result<ExprPtr> ParserImpl::ParseCompareTail(ExprPtr left, bool* matched) {
     }
     return Expected("NULL, TRUE, FALSE or DISTINCT FROM");
   }
-  if (AcceptWord("isnull") || AcceptWord("notnull")) {
+  if (AcceptWord("isnull") || AcceptWord("notnull") ||
+      (Cur().IsWord("not") && Peek().IsWord("null"))) {
+    // x ISNULL, x NOTNULL and SQLite's x NOT NULL.
     ExprPtr e = MakeExpr(ExprKind::kIsNull, pos);
-    e->negated = Prev().IsWord("notnull");
+    e->negated = !Prev().IsWord("isnull");
+    if (Cur().IsWord("not")) {
+      Advance();
+      Advance();
+    }
     e->args.push_back(std::move(left));
     return e;
   }
@@ -1429,8 +1506,10 @@ Result<ExprPtr> ParserImpl::ParseCompareTail(ExprPtr left, bool* matched) {
     ExprPtr e = MakeExpr(ExprKind::kInList, pos);
     e->negated = negated;
     e->args.push_back(std::move(left));
-    KODIAK_ASSIGN_OR_RETURN(std::vector<ExprPtr> list, ParseExprList());
-    for (ExprPtr& item : list) e->args.push_back(std::move(item));
+    if (!Check(TokenKind::kRParen)) {  // SQLite allows x IN (): always false
+      KODIAK_ASSIGN_OR_RETURN(std::vector<ExprPtr> list, ParseExprList());
+      for (ExprPtr& item : list) e->args.push_back(std::move(item));
+    }
     KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
     return e;
   }
@@ -1467,8 +1546,7 @@ Result<ExprPtr> ParserImpl::ParseUnary() {
       after != TokenKind::kDoubleColon && after != TokenKind::kLBracket &&
       after != TokenKind::kDot) {
     // Fold -<number> into the literal, so -9223372036854775808 is INT64.
-    KODIAK_ASSIGN_OR_RETURN(Value v, NumberValue(n, true, ops.back()->pos));
-    e = MakeLiteral(std::move(v), ops.back()->pos);
+    KODIAK_ASSIGN_OR_RETURN(e, MakeNumberLiteral(n, true, ops.back()->pos));
     ops.pop_back();
     Advance();
   } else {
@@ -1489,10 +1567,7 @@ Result<ExprPtr> ParserImpl::ParsePostfix() {
   for (int chain = 0;; ++chain) {
     if (depth_ + chain > Parser::kMaxDepth) return TooLong();
     if (Accept(TokenKind::kDoubleColon)) {
-      ExprPtr cast = MakeExpr(ExprKind::kCast, e->pos);
-      KODIAK_ASSIGN_OR_RETURN(cast->cast_type, ParseTypeName());
-      cast->args.push_back(std::move(e));
-      e = std::move(cast);
+      KODIAK_ASSIGN_OR_RETURN(e, ParseCastSuffix(std::move(e)));
     } else if (Check(TokenKind::kLBracket)) {
       const Token& open = Cur();
       Advance();
@@ -1534,17 +1609,17 @@ Result<ExprPtr> ParserImpl::ParsePrimary() {
     case TokenKind::kInteger:
     case TokenKind::kDecimal:
     case TokenKind::kFloat: {
-      KODIAK_ASSIGN_OR_RETURN(Value v, NumberValue(t, false, t.pos));
+      KODIAK_ASSIGN_OR_RETURN(ExprPtr e, MakeNumberLiteral(t, false, t.pos));
       Advance();
-      return MakeLiteral(std::move(v), t.pos);
+      return e;
     }
     case TokenKind::kString: {
       Advance();
-      return MakeLiteral(Value::Text(t.value), t.pos);
+      return MakeTextLiteral(t.value, t.pos);
     }
     case TokenKind::kBlobString: {
       Advance();
-      return MakeLiteral(Value::Blob(t.value), t.pos);
+      return MakeBlobLiteral(t.value, t.pos);
     }
     case TokenKind::kLParen: {
       const Token& open = t;
@@ -1585,11 +1660,11 @@ Result<ExprPtr> ParserImpl::ParseWordExpr() {
     const std::string& w = t.value;
     if (w == "null") {
       Advance();
-      return MakeLiteral(Value(), t.pos);
+      return MakeNullLiteral(t.pos);
     }
     if (w == "true" || w == "false") {
       Advance();
-      return MakeLiteral(Value::Bool(w == "true"), t.pos);
+      return MakeBoolLiteral(w == "true", t.pos);
     }
     if (w == "case") return ParseCase();
     if ((w == "cast" || w == "try_cast") && next.Is(TokenKind::kLParen)) return ParseCast();
@@ -1634,7 +1709,7 @@ Result<ExprPtr> ParserImpl::ParseWordExpr() {
       Advance();
       ExprPtr e = MakeExpr(ExprKind::kFunction, t.pos);
       e->text = "date_part";
-      e->args.push_back(MakeLiteral(Value::Text(field.value), field.pos));
+      e->args.push_back(MakeTextLiteral(field.value, field.pos));
       KODIAK_RETURN_IF_ERROR(ExpectWord("from"));
       KODIAK_ASSIGN_OR_RETURN(ExprPtr arg, ParseExpr());
       e->args.push_back(std::move(arg));
@@ -1653,7 +1728,7 @@ Result<ExprPtr> ParserImpl::ParseWordExpr() {
         e->cast_type.resolved = true;
         e->cast_type.name = std::string(t.text);
         e->cast_type.pos = t.pos;
-        e->args.push_back(MakeLiteral(Value::Text(next.value), next.pos));
+        e->args.push_back(MakeTextLiteral(next.value, next.pos));
         Advance();
         Advance();
         return e;
@@ -1675,8 +1750,7 @@ Result<ExprPtr> ParserImpl::ParseWordExpr() {
     Advance();
     KODIAK_ASSIGN_OR_RETURN(ExprPtr value, ParseBraces());
     if (value->kind != ExprKind::kStructLiteral) {
-      return Error(next, "expected a struct literal { field: value, ... } after " +
-                             Describe(t));
+      return Error(next, "expected a struct literal { field: value, ... } after " + Describe(t));
     }
     e->args.push_back(std::move(value));
     return e;
@@ -1694,8 +1768,7 @@ Result<ExprPtr> ParserImpl::ParseWordExpr() {
   push_name(t);
   Advance();
   while (e->names.size() < 3 && Check(TokenKind::kDot) &&
-         (Peek().kind == TokenKind::kIdentifier ||
-          Peek().kind == TokenKind::kQuotedIdentifier) &&
+         (Peek().kind == TokenKind::kIdentifier || Peek().kind == TokenKind::kQuotedIdentifier) &&
          !Peek(2).Is(TokenKind::kLParen)) {
     Advance();
     push_name(Cur());
@@ -1762,6 +1835,14 @@ Result<ExprPtr> ParserImpl::ParseCase() {
   e->args.push_back(std::move(operand));
   e->args.push_back(std::move(otherwise));
   return e;
+}
+
+// x::T, after the '::'.
+Result<ExprPtr> ParserImpl::ParseCastSuffix(ExprPtr e) {
+  ExprPtr cast = MakeExpr(ExprKind::kCast, e->pos);
+  KODIAK_ASSIGN_OR_RETURN(cast->cast_type, ParseTypeName());
+  cast->args.push_back(std::move(e));
+  return cast;
 }
 
 // CAST(x AS T) / TRY_CAST(x AS T).
@@ -1851,7 +1932,7 @@ Result<ExprPtr> ParserImpl::ParseInterval() {
   e->cast_type.resolved = true;
   e->cast_type.name = std::string(t.text);
   e->cast_type.pos = t.pos;
-  e->args.push_back(MakeLiteral(Value::Text(std::move(text)), body.pos));
+  e->args.push_back(MakeTextLiteral(text, body.pos));
   return e;
 }
 
@@ -1886,81 +1967,107 @@ Result<TypeName> ParserImpl::ParseTypeName() {
   return type;
 }
 
+// One type without its `[]` suffixes; each kind of type has its own
+// function, so the frames on the recursive path stay small.
 Result<TypeName> ParserImpl::ParseBaseType() {
   const Token& t = Cur();
-  TypeName out;
-  out.pos = t.pos;
   if (t.kind == TokenKind::kQuotedIdentifier) {
     Advance();
-    return out;  // a named type, spelt exactly
+    TypeName out;  // a named type, spelt exactly
+    out.pos = t.pos;
+    return out;
   }
   if (t.kind != TokenKind::kIdentifier || IsReservedKeyword(t.value)) {
     return Expected("a type name");
   }
-  const std::string w = t.value;
-  Advance();
+  if (t.value == "list" || t.value == "array") return ParseListType();
+  if (t.value == "map") return ParseMapType();
+  if (t.value == "struct" || t.value == "row") return ParseStructType();
+  return ParseSimpleType();
+}
 
-  if (w == "list" || w == "array") {
-    if (!Accept(TokenKind::kLt)) return Expected("'<' and the element type, as in LIST<INT>");
-    KODIAK_ASSIGN_OR_RETURN(TypeName child, ParseTypeName());
+// LIST<T>
+Result<TypeName> ParserImpl::ParseListType() {
+  TypeName out;
+  out.pos = Cur().pos;
+  Advance();
+  if (!Accept(TokenKind::kLt)) return Expected("'<' and the element type, as in LIST<INT>");
+  KODIAK_ASSIGN_OR_RETURN(TypeName child, ParseTypeName());
+  KODIAK_RETURN_IF_ERROR(ExpectAngleClose());
+  out.resolved = child.resolved;
+  if (out.resolved) out.type = LogicalType::List(child.type);
+  return out;
+}
+
+// MAP<K, V> or MAP(K, V)
+Result<TypeName> ParserImpl::ParseMapType() {
+  TypeName out;
+  out.pos = Cur().pos;
+  Advance();
+  const bool angle = Check(TokenKind::kLt);
+  const Token& open = Cur();
+  if (!Accept(TokenKind::kLt) && !Accept(TokenKind::kLParen)) {
+    return Expected("'<' and the key and value types, as in MAP<TEXT, INT>");
+  }
+  KODIAK_ASSIGN_OR_RETURN(TypeName key, ParseTypeName());
+  KODIAK_RETURN_IF_ERROR(Expect(TokenKind::kComma, "','"));
+  KODIAK_ASSIGN_OR_RETURN(TypeName value, ParseTypeName());
+  if (angle) {
     KODIAK_RETURN_IF_ERROR(ExpectAngleClose());
-    out.resolved = child.resolved;
-    if (out.resolved) out.type = LogicalType::List(child.type);
-    return out;
+  } else {
+    KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
   }
-  if (w == "map") {
-    const bool angle = Check(TokenKind::kLt);
-    const Token& open = Cur();
-    if (!Accept(TokenKind::kLt) && !Accept(TokenKind::kLParen)) {
-      return Expected("'<' and the key and value types, as in MAP<TEXT, INT>");
-    }
-    KODIAK_ASSIGN_OR_RETURN(TypeName key, ParseTypeName());
-    KODIAK_RETURN_IF_ERROR(Expect(TokenKind::kComma, "','"));
-    KODIAK_ASSIGN_OR_RETURN(TypeName value, ParseTypeName());
-    if (angle) {
-      KODIAK_RETURN_IF_ERROR(ExpectAngleClose());
-    } else {
-      KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
-    }
-    out.resolved = key.resolved && value.resolved;
-    if (out.resolved) out.type = LogicalType::Map(key.type, value.type);
-    return out;
+  out.resolved = key.resolved && value.resolved;
+  if (out.resolved) out.type = LogicalType::Map(key.type, value.type);
+  return out;
+}
+
+// STRUCT(a T, b T), STRUCT(a: T, ...) or STRUCT { a: T, ... }.
+Result<TypeName> ParserImpl::ParseStructType() {
+  TypeName out;
+  out.pos = Cur().pos;
+  Advance();
+  const Token& open = Cur();
+  TokenKind close;
+  if (Accept(TokenKind::kLParen)) {
+    close = TokenKind::kRParen;
+  } else if (Accept(TokenKind::kLBrace)) {
+    close = TokenKind::kRBrace;
+  } else {
+    return Expected("'(' and the fields, as in STRUCT(a INT, b TEXT)");
   }
-  if (w == "struct" || w == "row") {
-    // STRUCT(a T, b T), STRUCT(a: T, ...) or STRUCT { a: T, ... }.
-    const Token& open = Cur();
-    TokenKind close;
-    if (Accept(TokenKind::kLParen)) {
-      close = TokenKind::kRParen;
-    } else if (Accept(TokenKind::kLBrace)) {
-      close = TokenKind::kRBrace;
-    } else {
-      return Expected("'(' and the fields, as in STRUCT(a INT, b TEXT)");
+  std::vector<StructField> fields;
+  bool resolved = true;
+  while (!Check(close)) {
+    const Token& f = Cur();
+    if (f.kind != TokenKind::kIdentifier && f.kind != TokenKind::kQuotedIdentifier &&
+        f.kind != TokenKind::kString) {
+      return Expected("a field name");
     }
-    std::vector<StructField> fields;
-    bool resolved = true;
-    while (!Check(close)) {
-      const Token& f = Cur();
-      if (f.kind != TokenKind::kIdentifier && f.kind != TokenKind::kQuotedIdentifier &&
-          f.kind != TokenKind::kString) {
-        return Expected("a field name");
-      }
-      for (const StructField& seen : fields) {
-        if (seen.name == f.value) return Error(f, "duplicate field name " + Describe(f));
-      }
-      Advance();
-      Accept(TokenKind::kColon);
-      KODIAK_ASSIGN_OR_RETURN(TypeName ft, ParseTypeName());
-      resolved = resolved && ft.resolved;
-      fields.push_back(StructField{f.value, ft.type});
-      if (!Accept(TokenKind::kComma)) break;
+    for (const StructField& seen : fields) {
+      if (seen.name == f.value) return Error(f, "duplicate field name " + Describe(f));
     }
-    KODIAK_RETURN_IF_ERROR(ExpectClose(close, open));
-    if (fields.empty()) return Error(open, "a STRUCT needs at least one field");
-    out.resolved = resolved;
-    if (resolved) out.type = LogicalType::Struct(std::move(fields));
-    return out;
+    Advance();
+    Accept(TokenKind::kColon);
+    KODIAK_ASSIGN_OR_RETURN(TypeName ft, ParseTypeName());
+    resolved = resolved && ft.resolved;
+    fields.push_back(StructField{f.value, ft.type});
+    if (!Accept(TokenKind::kComma)) break;
   }
+  KODIAK_RETURN_IF_ERROR(ExpectClose(close, open));
+  if (fields.empty()) return Error(open, "a STRUCT needs at least one field");
+  out.resolved = resolved;
+  if (resolved) out.type = LogicalType::Struct(std::move(fields));
+  return out;
+}
+
+// A built-in type name with optional parameters, or a named type.
+Result<TypeName> ParserImpl::ParseSimpleType() {
+  const Token& t = Cur();
+  TypeName out;
+  out.pos = t.pos;
+  const std::string& w = t.value;
+  Advance();
   if (w == "double") {
     AcceptWord("precision");
   } else if (w == "timestamp" || w == "time") {
@@ -2006,12 +2113,11 @@ Result<TypeName> ParserImpl::ParseBaseType() {
       int64_t p = params[0];
       int64_t s = params.size() > 1 ? params[1] : 0;
       if (p < 1 || p > 38) {
-        return Error(open, "DECIMAL precision must be between 1 and 38, not " +
-                               std::to_string(p));
+        return Error(open, "DECIMAL precision must be between 1 and 38, not " + std::to_string(p));
       }
       if (s > p) {
-        return Error(open, "DECIMAL scale " + std::to_string(s) +
-                               " is larger than its precision " + std::to_string(p));
+        return Error(open, "DECIMAL scale " + std::to_string(s) + " is larger than its precision " +
+                               std::to_string(p));
       }
       out.type = LogicalType::Decimal(static_cast<int>(p), static_cast<int>(s));
     } else if (!IgnoresLengthParameter(simple->id()) || params.size() > 1) {

@@ -16,10 +16,14 @@ std::string Show(const Expr* e);
 std::string ShowValue(const Value& v) {
   if (v.is_null()) return "NULL";
   switch (v.type().id()) {
-    case TypeId::kBool: return v.bool_value() ? "true" : "false";
-    case TypeId::kInt64: return std::to_string(v.int_value());
-    case TypeId::kText: return "'" + v.str_value() + "'";
-    case TypeId::kBlob: return "blob(" + std::to_string(v.str_value().size()) + ")";
+    case TypeId::kBool:
+      return v.bool_value() ? "true" : "false";
+    case TypeId::kInt64:
+      return std::to_string(v.int_value());
+    case TypeId::kText:
+      return "'" + v.str_value() + "'";
+    case TypeId::kBlob:
+      return "blob(" + std::to_string(v.str_value().size()) + ")";
     case TypeId::kFloat64: {
       char buf[64];
       std::snprintf(buf, sizeof buf, "f(%g)", v.float_value());
@@ -37,13 +41,12 @@ std::string ShowValue(const Value& v) {
       return "dec(" + std::string(neg ? "-" : "") + digits + "," +
              std::to_string(v.type().precision()) + "," + std::to_string(v.type().scale()) + ")";
     }
-    default: return "?value";
+    default:
+      return "?value";
   }
 }
 
-std::string ShowType(const TypeName& t) {
-  return t.resolved ? t.type.ToString() : "?" + t.name;
-}
+std::string ShowType(const TypeName& t) { return t.resolved ? t.type.ToString() : "?" + t.name; }
 
 std::string ShowArgs(const Expr* e, size_t from = 0) {
   std::string out;
@@ -53,26 +56,46 @@ std::string ShowArgs(const Expr* e, size_t from = 0) {
 
 const char* OpName(BinaryOp op) {
   switch (op) {
-    case BinaryOp::kAdd: return "+";
-    case BinaryOp::kSub: return "-";
-    case BinaryOp::kMul: return "*";
-    case BinaryOp::kDiv: return "/";
-    case BinaryOp::kMod: return "%";
-    case BinaryOp::kConcat: return "||";
-    case BinaryOp::kEq: return "=";
-    case BinaryOp::kNotEq: return "!=";
-    case BinaryOp::kLt: return "<";
-    case BinaryOp::kLtEq: return "<=";
-    case BinaryOp::kGt: return ">";
-    case BinaryOp::kGtEq: return ">=";
-    case BinaryOp::kAnd: return "and";
-    case BinaryOp::kOr: return "or";
-    case BinaryOp::kJsonGet: return "->";
-    case BinaryOp::kJsonGetText: return "->>";
-    case BinaryOp::kBitAnd: return "&";
-    case BinaryOp::kBitOr: return "|";
-    case BinaryOp::kShiftLeft: return "<<";
-    case BinaryOp::kShiftRight: return ">>";
+    case BinaryOp::kAdd:
+      return "+";
+    case BinaryOp::kSub:
+      return "-";
+    case BinaryOp::kMul:
+      return "*";
+    case BinaryOp::kDiv:
+      return "/";
+    case BinaryOp::kMod:
+      return "%";
+    case BinaryOp::kConcat:
+      return "||";
+    case BinaryOp::kEq:
+      return "=";
+    case BinaryOp::kNotEq:
+      return "!=";
+    case BinaryOp::kLt:
+      return "<";
+    case BinaryOp::kLtEq:
+      return "<=";
+    case BinaryOp::kGt:
+      return ">";
+    case BinaryOp::kGtEq:
+      return ">=";
+    case BinaryOp::kAnd:
+      return "and";
+    case BinaryOp::kOr:
+      return "or";
+    case BinaryOp::kJsonGet:
+      return "->";
+    case BinaryOp::kJsonGetText:
+      return "->>";
+    case BinaryOp::kBitAnd:
+      return "&";
+    case BinaryOp::kBitOr:
+      return "|";
+    case BinaryOp::kShiftLeft:
+      return "<<";
+    case BinaryOp::kShiftRight:
+      return ">>";
   }
   return "?";
 }
@@ -90,10 +113,14 @@ std::string Show(const Expr* e) {
   if (e == nullptr) return "null";
   const std::string neg = e->negated ? "not-" : "";
   switch (e->kind) {
-    case ExprKind::kLiteral: return ShowValue(e->value);
-    case ExprKind::kColumnRef: return ShowNames(e->names);
-    case ExprKind::kStar: return e->names.empty() ? "*" : ShowNames(e->names) + ".*";
-    case ExprKind::kVariable: return "{" + e->text + "}";
+    case ExprKind::kLiteral:
+      return ShowValue(e->value);
+    case ExprKind::kColumnRef:
+      return ShowNames(e->names);
+    case ExprKind::kStar:
+      return e->names.empty() ? "*" : ShowNames(e->names) + ".*";
+    case ExprKind::kVariable:
+      return "{" + e->text + "}";
     case ExprKind::kUnary: {
       const char* op = e->unary_op == UnaryOp::kNegate ? "neg"
                        : e->unary_op == UnaryOp::kPlus ? "pos"
@@ -101,7 +128,8 @@ std::string Show(const Expr* e) {
                                                        : "~";
       return std::string("(") + op + ShowArgs(e) + ")";
     }
-    case ExprKind::kBinary: return std::string("(") + OpName(e->binary_op) + ShowArgs(e) + ")";
+    case ExprKind::kBinary:
+      return std::string("(") + OpName(e->binary_op) + ShowArgs(e) + ")";
     case ExprKind::kFunction: {
       std::string out = e->text + "(";
       if (e->distinct) out += "distinct ";
@@ -123,12 +151,18 @@ std::string Show(const Expr* e) {
       if (e->args[1]) out += " (else " + Show(e->args[1].get()) + ")";
       return out + ")";
     }
-    case ExprKind::kIsNull: return std::string(e->negated ? "(notnull" : "(isnull") + ShowArgs(e) + ")";
-    case ExprKind::kBetween: return "(" + neg + "between" + ShowArgs(e) + ")";
-    case ExprKind::kInList: return "(" + neg + "in" + ShowArgs(e) + ")";
-    case ExprKind::kInSubquery: return "(" + neg + "in" + ShowArgs(e) + " <query>)";
-    case ExprKind::kExists: return "(" + neg + "exists <query>)";
-    case ExprKind::kSubquery: return "(subquery)";
+    case ExprKind::kIsNull:
+      return std::string(e->negated ? "(notnull" : "(isnull") + ShowArgs(e) + ")";
+    case ExprKind::kBetween:
+      return "(" + neg + "between" + ShowArgs(e) + ")";
+    case ExprKind::kInList:
+      return "(" + neg + "in" + ShowArgs(e) + ")";
+    case ExprKind::kInSubquery:
+      return "(" + neg + "in" + ShowArgs(e) + " <query>)";
+    case ExprKind::kExists:
+      return "(" + neg + "exists <query>)";
+    case ExprKind::kSubquery:
+      return "(subquery)";
     case ExprKind::kLike:
       return "(" + neg + (e->case_insensitive ? "ilike" : "like") + ShowArgs(e) + ")";
     case ExprKind::kStructLiteral: {
@@ -143,8 +177,10 @@ std::string Show(const Expr* e) {
       for (size_t i = 0; i < e->args.size(); ++i) out += (i ? ", " : "") + Show(e->args[i].get());
       return out + "]";
     }
-    case ExprKind::kIndex: return "(index" + ShowArgs(e) + ")";
-    case ExprKind::kFieldAccess: return "(." + ShowArgs(e) + " " + e->text + ")";
+    case ExprKind::kIndex:
+      return "(index" + ShowArgs(e) + ")";
+    case ExprKind::kFieldAccess:
+      return "(." + ShowArgs(e) + " " + e->text + ")";
     case ExprKind::kIsDistinct:
       return std::string(e->negated ? "(is-not-distinct" : "(is-distinct") + ShowArgs(e) + ")";
   }
@@ -243,6 +279,8 @@ TEST(ParserExprTest, IsForms) {
   EXPECT_EQ(E("a IS NOT NULL"), "(notnull a)");
   EXPECT_EQ(E("a ISNULL"), "(isnull a)");
   EXPECT_EQ(E("a NOTNULL"), "(notnull a)");
+  EXPECT_EQ(E("a NOT NULL"), "(notnull a)");  // SQLite
+  EXPECT_EQ(E("a ISNULL OR b"), "(or (isnull a) b)");
   EXPECT_EQ(E("a + 1 IS NULL AND b"), "(and (isnull (+ a 1)) b)");
   // IS TRUE is IS NOT DISTINCT FROM TRUE: false (not NULL) for NULL.
   EXPECT_EQ(E("a IS TRUE"), "(is-not-distinct a true)");
@@ -260,6 +298,7 @@ TEST(ParserExprTest, BetweenInLike) {
   EXPECT_EQ(E("a BETWEEN x + 1 AND y * 2"), "(between a (+ x 1) (* y 2))");
   EXPECT_EQ(E("a IN (1, 2, 3)"), "(in a 1 2 3)");
   EXPECT_EQ(E("a NOT IN ('x')"), "(not-in a 'x')");
+  EXPECT_EQ(E("a IN ()"), "(in a)");  // SQLite: always false
   EXPECT_EQ(E("a IN (SELECT b FROM t)"), "(in a <query>)");
   EXPECT_EQ(E("a NOT IN (FROM t SELECT b)"), "(not-in a <query>)");
   EXPECT_EQ(E("a LIKE 'x%'"), "(like a 'x%')");
@@ -436,7 +475,8 @@ TEST(ParserExprTest, Case) {
   EXPECT_EQ(E("CASE WHEN a THEN 1 WHEN b THEN 2 ELSE 3 END"),
             "(case (when a 1) (when b 2) (else 3))");
   EXPECT_EQ(E("CASE x WHEN 1 THEN 'one' END"), "(case x (when 1 'one'))");
-  EXPECT_EQ(E("CASE WHEN a > 1 THEN a ELSE -a END + 1"), "(+ (case (when (> a 1) a) (else (neg a))) 1)");
+  EXPECT_EQ(E("CASE WHEN a > 1 THEN a ELSE -a END + 1"),
+            "(+ (case (when (> a 1) a) (else (neg a))) 1)");
 }
 
 TEST(ParserExprTest, SubqueriesAndExists) {
@@ -487,8 +527,8 @@ TEST(ParserExprTest, ExpressionPositions) {
   ASSERT_TRUE(r.ok());
   const Expr& add = **r;
   EXPECT_EQ(add.pos, 0);
-  EXPECT_EQ(add.args[1]->pos, 5);             // b * 2 starts at b
-  EXPECT_EQ(add.args[1]->args[1]->pos, 9);    // 2
+  EXPECT_EQ(add.args[1]->pos, 5);           // b * 2 starts at b
+  EXPECT_EQ(add.args[1]->args[1]->pos, 9);  // 2
   auto neg = Parser::ParseExpression("  -5");
   ASSERT_TRUE(neg.ok());
   EXPECT_EQ((*neg)->pos, 2);
@@ -611,7 +651,8 @@ TEST(ParserQueryTest, WithClause) {
   EXPECT_EQ(q->pos, 0);
 
   auto r = Query(
-      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n");
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM "
+      "n");
   ASSERT_TRUE(r);
   EXPECT_TRUE(r->with_recursive);
   EXPECT_EQ(r->with[0].query->set_op, SetOpKind::kUnion);
@@ -749,6 +790,17 @@ TEST(ParserQueryTest, Joins) {
     ASSERT_TRUE(q) << c.from;
     EXPECT_EQ(ShowRef(q->from.get()), c.tree) << c.from;
   }
+}
+
+TEST(ParserQueryTest, SqliteIndexHintsAreIgnored) {
+  auto q = Query("SELECT * FROM t1 NOT INDEXED WHERE x = 1");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->from->alias, "");
+  EXPECT_TRUE(q->where);
+  q = Query("SELECT * FROM t1 AS a INDEXED BY t1i1, t2 INDEXED BY i2");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->from->left->alias, "a");
+  EXPECT_EQ(q->from->right->alias, "");
 }
 
 TEST(ParserQueryTest, JoinAliases) {
@@ -966,10 +1018,14 @@ TEST(ParserStmtTest, Transactions) {
     const char* sql;
     StmtKind kind;
   } cases[] = {
-      {"BEGIN", StmtKind::kBegin},          {"BEGIN TRANSACTION", StmtKind::kBegin},
-      {"START TRANSACTION", StmtKind::kBegin}, {"COMMIT", StmtKind::kCommit},
-      {"END", StmtKind::kCommit},           {"END TRANSACTION", StmtKind::kCommit},
-      {"COMMIT WORK", StmtKind::kCommit},   {"ROLLBACK", StmtKind::kRollback},
+      {"BEGIN", StmtKind::kBegin},
+      {"BEGIN TRANSACTION", StmtKind::kBegin},
+      {"START TRANSACTION", StmtKind::kBegin},
+      {"COMMIT", StmtKind::kCommit},
+      {"END", StmtKind::kCommit},
+      {"END TRANSACTION", StmtKind::kCommit},
+      {"COMMIT WORK", StmtKind::kCommit},
+      {"ROLLBACK", StmtKind::kRollback},
       {"rollback transaction;", StmtKind::kRollback},
   };
   for (const Case& c : cases) {
@@ -1300,13 +1356,14 @@ TEST(ParserErrorTest, LongChainsAreBounded) {
 }
 
 TEST(ParserErrorTest, NeverCrashesOnTokenSoup) {
-  const char* pieces[] = {"SELECT", "FROM",  "WHERE", "(",     ")",    ",",    "{",     "}",
-                          "[",      "]",     "a",     "1",     "'s'",  "+",    "-",     "*",
-                          "::",     "INT",   "AS",    "JOIN",  "ON",   "CASE", "WHEN",  "THEN",
-                          "END",    "NOT",   "IN",    "IS",    "NULL", ".",    ":",     ";",
-                          "UNION",  "ORDER", "BY",    "LIMIT", "SET",  "=",    "VALUES", "INSERT",
-                          "INTO",   "CREATE", "TABLE", "LIST", "<",    ">",    ">>",    "BETWEEN",
-                          "AND",    "EXISTS", "CAST",  "WITH", "DATE", "INTERVAL", "x'00'", "1.5"};
+  const char* pieces[] = {"SELECT", "FROM", "WHERE", "(",      ")",        ",",       "{",
+                          "}",      "[",    "]",     "a",      "1",        "'s'",     "+",
+                          "-",      "*",    "::",    "INT",    "AS",       "JOIN",    "ON",
+                          "CASE",   "WHEN", "THEN",  "END",    "NOT",      "IN",      "IS",
+                          "NULL",   ".",    ":",     ";",      "UNION",    "ORDER",   "BY",
+                          "LIMIT",  "SET",  "=",     "VALUES", "INSERT",   "INTO",    "CREATE",
+                          "TABLE",  "LIST", "<",     ">",      ">>",       "BETWEEN", "AND",
+                          "EXISTS", "CAST", "WITH",  "DATE",   "INTERVAL", "x'00'",   "1.5"};
   const size_t n = sizeof(pieces) / sizeof(pieces[0]);
   uint32_t seed = 42;
   for (int round = 0; round < 20000; ++round) {

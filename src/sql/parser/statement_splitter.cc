@@ -162,7 +162,7 @@ class Splitter {
   std::vector<std::string> head_;  // first words, lower case ("" for non-words)
   bool braced_ = false;            // CREATE TYPE / CREATE FUNCTION
   bool is_function_ = false;
-  std::vector<bool> braces_;       // open braces; true for a STRUCT { } in a FUNCTION
+  std::vector<bool> braces_;  // open braces; true for a STRUCT { } in a FUNCTION
   int paren_depth_ = 0;
   bool prev_was_struct_ = false;
   bool absorb_semicolon_ = false;

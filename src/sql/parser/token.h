@@ -25,38 +25,38 @@ enum class TokenKind : uint8_t {
   kFloat,             // 1e10, 2.5E-3: value holds the text
 
   // Operators and punctuation.
-  kPlus,          // +
-  kMinus,         // -
-  kStar,          // *
-  kSlash,         // /
-  kPercent,       // %
-  kConcat,        // ||
-  kEq,            // =
-  kEqEq,          // ==
-  kNotEq,         // != or <>
-  kLt,            // <
-  kLtEq,          // <=
-  kGt,            // >
-  kGtEq,          // >=
-  kLParen,        // (
-  kRParen,        // )
-  kComma,         // ,
-  kDot,           // .
-  kSemicolon,     // ;
-  kColon,         // :
-  kDoubleColon,   // ::
-  kLBracket,      // [
-  kRBracket,      // ]
-  kLBrace,        // {
-  kRBrace,        // }
-  kArrow,         // ->
-  kLongArrow,     // ->>
-  kFatArrow,      // =>  (TRY ... CATCH E => x, MATCH arms)
-  kAmpersand,     // &
-  kPipe,          // |
-  kShiftLeft,     // <<
-  kShiftRight,    // >>
-  kTilde,         // ~
+  kPlus,         // +
+  kMinus,        // -
+  kStar,         // *
+  kSlash,        // /
+  kPercent,      // %
+  kConcat,       // ||
+  kEq,           // =
+  kEqEq,         // ==
+  kNotEq,        // != or <>
+  kLt,           // <
+  kLtEq,         // <=
+  kGt,           // >
+  kGtEq,         // >=
+  kLParen,       // (
+  kRParen,       // )
+  kComma,        // ,
+  kDot,          // .
+  kSemicolon,    // ;
+  kColon,        // :
+  kDoubleColon,  // ::
+  kLBracket,     // [
+  kRBracket,     // ]
+  kLBrace,       // {
+  kRBrace,       // }
+  kArrow,        // ->
+  kLongArrow,    // ->>
+  kFatArrow,     // =>  (TRY ... CATCH E => x, MATCH arms)
+  kAmpersand,    // &
+  kPipe,         // |
+  kShiftLeft,    // <<
+  kShiftRight,   // >>
+  kTilde,        // ~
 };
 
 // A short description for messages and tests: "identifier", "string", "'('".
