@@ -57,11 +57,14 @@ class Connection {
   // Runs every statement in `sql` and returns the result of the last one. On
   // the first failing statement it stops and returns the error; the message
   // names the line and column and shows the source line with a caret.
-  Result<QueryResult> Query(std::string_view sql);
+  // `first_line` is the line of `sql`'s first character in the file or input
+  // it came from, so that messages name lines of that source.
+  Result<QueryResult> Query(std::string_view sql, int first_line = 1);
 
   // Runs every statement in `sql`, handing each result to `on_result` as it
   // completes (return false from it to stop early).
-  Status Execute(std::string_view sql, const std::function<bool(QueryResult&)>& on_result);
+  Status Execute(std::string_view sql, const std::function<bool(QueryResult&)>& on_result,
+                 int first_line = 1);
 
   // Cancels the running statement at its next batch boundary; it fails with
   // StatusCode::kInterrupted and its changes are undone. Async-signal-safe.

@@ -33,6 +33,7 @@ enum class StatusCode : uint8_t {
   kCorruption = 12,
   kNotSupported = 13,
   kInternal = 14,        // a bug in Kodiak: please report it
+  kConversion = 15,      // a value that does not convert to the type asked for
 };
 
 // The label used when a Status is printed: "Syntax error", "Binder error"...
@@ -63,6 +64,9 @@ class [[nodiscard]] Status {
   }
   static Status OutOfRange(std::string msg, int64_t pos = -1) {
     return Status(StatusCode::kOutOfRange, std::move(msg), pos);
+  }
+  static Status Conversion(std::string msg, int64_t pos = -1) {
+    return Status(StatusCode::kConversion, std::move(msg), pos);
   }
   static Status NotFound(std::string msg) { return Status(StatusCode::kNotFound, std::move(msg)); }
   static Status AlreadyExists(std::string msg) {

@@ -19,6 +19,7 @@ const char* StatusCodeName(StatusCode code) {
     case StatusCode::kCorruption: return "Corruption";
     case StatusCode::kNotSupported: return "Not supported";
     case StatusCode::kInternal: return "Internal error";
+    case StatusCode::kConversion: return "Conversion error";
   }
   return "Error";
 }

@@ -5,7 +5,7 @@
 
 namespace kodiak::internal {
 
-Status FormatError(const Status& status, std::string_view script, size_t statement_offset) {
+Status FormatError(const Status& status, std::string_view script, size_t statement_offset, int first_line) {
   std::string label = StatusCodeName(status.code());
   if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
   std::string msg;
@@ -15,7 +15,7 @@ Status FormatError(const Status& status, std::string_view script, size_t stateme
     return status.WithMessage(msg);
   }
   size_t abs = std::min(script.size(), statement_offset + static_cast<size_t>(status.position()));
-  int line = 1;
+  int line = first_line;
   size_t line_start = 0;
   for (size_t i = 0; i < abs; i++) {
     if (script[i] == '\n') {

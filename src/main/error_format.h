@@ -15,7 +15,8 @@
 namespace kodiak::internal {
 
 // `pos` of the status is an offset into the statement that starts at byte
-// `statement_offset` of `script`.
-Status FormatError(const Status& status, std::string_view script, size_t statement_offset);
+// `statement_offset` of `script`; `first_line` is the line number of the
+// script's first line in its source.
+Status FormatError(const Status& status, std::string_view script, size_t statement_offset, int first_line = 1);
 
 }  // namespace kodiak::internal

@@ -61,7 +61,8 @@ std::string_view TrimSpace(std::string_view s) {
 
 }  // namespace
 
-Status Session::Execute(std::string_view script, const std::function<bool(QueryResult&)>& on_result) {
+Status Session::Execute(std::string_view script, const std::function<bool(QueryResult&)>& on_result,
+                        int first_line) {
   std::string incomplete;
   std::vector<StatementText> statements = SplitStatements(script, &incomplete);
   if (!TrimSpace(incomplete).empty()) {
@@ -74,9 +75,9 @@ Status Session::Execute(std::string_view script, const std::function<bool(QueryR
   }
   for (const auto& st : statements) {
     auto parsed = Parser::ParseStatement(st.text);
-    if (!parsed.ok()) return FormatError(parsed.status(), script, st.offset);
+    if (!parsed.ok()) return FormatError(parsed.status(), script, st.offset, first_line);
     auto result = RunStatement(**parsed);
-    if (!result.ok()) return FormatError(result.status(), script, st.offset);
+    if (!result.ok()) return FormatError(result.status(), script, st.offset, first_line);
     if (on_result && !on_result(*result)) break;
   }
   return Status::OK();

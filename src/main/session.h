@@ -24,7 +24,7 @@ class Session {
  public:
   explicit Session(DatabaseState& db) : db_(db) {}
 
-  Status Execute(std::string_view sql, const std::function<bool(QueryResult&)>& on_result);
+  Status Execute(std::string_view sql, const std::function<bool(QueryResult&)>& on_result, int first_line = 1);
   void Interrupt() { interrupted_.store(true, std::memory_order_relaxed); }
   void SetProgressCallback(std::function<void(const Progress&)> cb) { progress_ = std::move(cb); }
   bool InTransaction() const { return txn_ != nullptr; }

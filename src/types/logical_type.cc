@@ -102,6 +102,18 @@ std::vector<std::string_view> SplitTopLevel(std::string_view s) {
   return parts;
 }
 
+// A type parameter: a non-negative integer of at most 9 digits.
+bool ParseTypeParameter(std::string_view s, int* out) {
+  if (s.empty() || s.size() > 9) return false;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  *out = v;
+  return true;
+}
+
 }  // namespace
 
 LogicalType LogicalType::Decimal(int precision, int scale) {
@@ -247,24 +259,30 @@ bool ParseTypeName(std::string_view text, LogicalType* out) {
     *out = LogicalType::Struct(std::move(fields));
     return true;
   }
+  // Simple types take parameters only in parentheses, and only numbers.
+  std::vector<std::string_view> params;
+  if (open != std::string_view::npos) {
+    if (text[open] != '(') return false;
+    params = SplitTopLevel(args);
+  }
   for (const auto& alias : kAliases) {
     if (base == alias.name) {
       if (alias.id == TypeId::kDecimal) {
         int p = 18, s = 3;
-        if (!args.empty()) {
-          auto parts = SplitTopLevel(args);
-          try {
-            p = std::stoi(std::string(parts[0]));
-            s = parts.size() > 1 ? std::stoi(std::string(parts[1])) : 0;
-          } catch (...) {
-            return false;
-          }
-          if (p < 1 || p > 38 || s < 0 || s > p) return false;
+        if (open != std::string_view::npos) {
+          if (params.size() > 2 || !ParseTypeParameter(params[0], &p)) return false;
+          s = 0;
+          if (params.size() == 2 && !ParseTypeParameter(params[1], &s)) return false;
+          if (p < 1 || p > 38 || s > p) return false;
         }
         *out = LogicalType::Decimal(p, s);
         return true;
       }
       // VARCHAR(n), CHAR(n): the length is accepted and ignored.
+      int ignored;
+      if (open != std::string_view::npos && (params.size() != 1 || !ParseTypeParameter(params[0], &ignored))) {
+        return false;
+      }
       *out = LogicalType(alias.id);
       return true;
     }

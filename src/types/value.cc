@@ -1,6 +1,7 @@
 #include "kodiak/value.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "types/datetime.h"
 #include "types/numeric.h"
@@ -163,6 +164,34 @@ long double AsLongDouble(const Value& v) {
   return 0;
 }
 
+// Integers, BOOL and DECIMAL compare exactly: integral parts first, then the
+// fractions at the larger scale (each below 10^38, so no overflow). Both parts
+// truncate toward zero, which keeps the lexicographic order numeric.
+bool IsExactNumber(const LogicalType& t) {
+  return t.IsInteger() || t.id() == TypeId::kBool || t.id() == TypeId::kDecimal;
+}
+
+int CompareExact(const Value& a, const Value& b) {
+  int scale = std::max(a.type().id() == TypeId::kDecimal ? a.type().scale() : 0,
+                       b.type().id() == TypeId::kDecimal ? b.type().scale() : 0);
+  auto split = [scale](const Value& v, int128_t* whole, int128_t* frac) {
+    const LogicalType& t = v.type();
+    if (t.id() == TypeId::kDecimal) {
+      int128_t unit = Pow10(t.scale());
+      *whole = v.decimal_value() / unit;
+      *frac = v.decimal_value() % unit * Pow10(scale - t.scale());
+    } else {
+      *whole = t.IsUnsignedInteger() ? static_cast<int128_t>(v.uint_value()) : v.int_value();
+      *frac = 0;
+    }
+  };
+  int128_t wa, fa, wb, fb;
+  split(a, &wa, &fa);
+  split(b, &wb, &fb);
+  if (wa != wb) return wa < wb ? -1 : 1;
+  return fa < fb ? -1 : (fa > fb ? 1 : 0);
+}
+
 }  // namespace
 
 std::string Value::ToString() const {
@@ -221,10 +250,10 @@ int Value::Compare(const Value& o) const {
   bool num_a = type_.IsNumeric() || type_.id() == TypeId::kBool;
   bool num_b = o.type_.IsNumeric() || o.type_.id() == TypeId::kBool;
   if (num_a && num_b) {
-    if (type_.IsInteger() && o.type_.IsInteger() && !type_.IsUnsignedInteger() &&
-        !o.type_.IsUnsignedInteger()) {
-      return i_ < o.i_ ? -1 : (i_ > o.i_ ? 1 : 0);
-    }
+    if (IsExactNumber(type_) && IsExactNumber(o.type_)) return CompareExact(*this, o);
+    // NaN sorts after every other number and equals itself.
+    bool nan_a = type_.IsFloat() && std::isnan(f_), nan_b = o.type_.IsFloat() && std::isnan(o.f_);
+    if (nan_a || nan_b) return nan_a == nan_b ? 0 : (nan_a ? 1 : -1);
     long double a = AsLongDouble(*this), b = AsLongDouble(o);
     return a < b ? -1 : (a > b ? 1 : 0);
   }
@@ -233,7 +262,10 @@ int Value::Compare(const Value& o) const {
     case TypeId::kText:
     case TypeId::kBlob:
     case TypeId::kJson: return s_ < o.s_ ? -1 : (s_ > o.s_ ? 1 : 0);
-    case TypeId::kUuid: return wide_ < o.wide_ ? -1 : (wide_ > o.wide_ ? 1 : 0);
+    case TypeId::kUuid: {  // byte order: compare the bits unsigned
+      auto a = static_cast<unsigned __int128>(wide_), b = static_cast<unsigned __int128>(o.wide_);
+      return a < b ? -1 : (a > b ? 1 : 0);
+    }
     case TypeId::kInterval: {
       auto key = [](const Interval& v) {
         return static_cast<long double>(v.months) * 30 * 86400e9L +

@@ -111,7 +111,8 @@ TEST(SltParser, QueryTabRowsHashAndEmptyResult) {
   Record rows = One("query IT\nSELECT 1, 'a'\n----\n1\ta\n");
   EXPECT_EQ(rows.expected, std::vector<std::string>{"1\ta"});
 
-  Record hash = One("query I\nSELECT 1\n----\n30 values hashing to 3c13dee48d9356ae19af2515e05e6b54\n");
+  Record hash =
+      One("query I\nSELECT 1\n----\n30 values hashing to 3c13dee48d9356ae19af2515e05e6b54\n");
   ASSERT_EQ(hash.expected.size(), 1u);
   EXPECT_TRUE(IsHashLine(hash.expected[0]));
 
@@ -201,14 +202,17 @@ TEST(SltParser, DirectivesMalformed) {
     return r.error;
   };
   EXPECT_EQ(error_of("hash-threshold\n"), "t.test:1: hash-threshold needs one non-negative number");
-  EXPECT_EQ(error_of("hash-threshold x\n"), "t.test:1: hash-threshold needs one non-negative number");
-  EXPECT_EQ(error_of("hash-threshold -1\n"), "t.test:1: hash-threshold needs one non-negative number");
+  EXPECT_EQ(error_of("hash-threshold x\n"),
+            "t.test:1: hash-threshold needs one non-negative number");
+  EXPECT_EQ(error_of("hash-threshold -1\n"),
+            "t.test:1: hash-threshold needs one non-negative number");
   EXPECT_EQ(error_of("mode\n"), "t.test:1: mode needs one argument (e.g. 'mode skip')");
   EXPECT_EQ(error_of("require\n"), "t.test:1: require needs a name");
   EXPECT_EQ(error_of("require-env A B C\n"), "t.test:1: expected 'require-env VAR [VALUE]'");
   EXPECT_EQ(error_of("load a b\n"), "t.test:1: expected 'load [PATH] [readonly]'");
   EXPECT_EQ(error_of("sleep 1 fortnight\n"), "t.test:1: unknown sleep unit 'fortnight'");
-  EXPECT_EQ(error_of("sleep x second\n"), "t.test:1: expected 'sleep N UNIT' (e.g. 'sleep 1 second')");
+  EXPECT_EQ(error_of("sleep x second\n"),
+            "t.test:1: expected 'sleep N UNIT' (e.g. 'sleep 1 second')");
   EXPECT_EQ(error_of("frobnicate now\n"), "t.test:1: unknown record type 'frobnicate'");
   EXPECT_EQ(error_of("statment ok\nSELECT 1\n"), "t.test:1: unknown record type 'statment'");
   EXPECT_EQ(error_of("hash-threshold 8\nstatement ok\nSELECT 1\n"),
@@ -231,7 +235,8 @@ TEST(SltParser, LoopsMatch) {
   const Record& each = f.records[1];
   EXPECT_EQ(each.kind, RecordKind::kForeach);
   EXPECT_EQ(each.loop_var, "t");
-  EXPECT_EQ(each.values, (std::vector<std::string>{"int", "text", "tinyint", "smallint", "integer", "bigint"}));
+  EXPECT_EQ(each.values,
+            (std::vector<std::string>{"int", "text", "tinyint", "smallint", "integer", "bigint"}));
   EXPECT_EQ(each.match, 3u);
   EXPECT_EQ(f.records[3].kind, RecordKind::kEndLoop);
   EXPECT_EQ(f.records[3].match, 1u);
@@ -246,7 +251,8 @@ TEST(SltParser, LoopsMalformed) {
   EXPECT_EQ(f.records[0].error, "t.test:1: endloop without a loop or foreach");
   EXPECT_EQ(f.records[1].error, "t.test:3: expected 'loop VAR START END' (e.g. 'loop i 0 10')");
   EXPECT_EQ(f.records[2].error, "t.test:5: loop START and END must be integers");
-  EXPECT_EQ(f.records[3].error, "t.test:7: expected 'foreach VAR VALUE...' (e.g. 'foreach t int text')");
+  EXPECT_EQ(f.records[3].error,
+            "t.test:7: expected 'foreach VAR VALUE...' (e.g. 'foreach t int text')");
   EXPECT_EQ(f.records[4].error, "t.test:9: 'loop' without a matching endloop");
 }
 
@@ -255,7 +261,8 @@ TEST(SltParser, LoopsMalformed) {
 TEST(SltParser, CommentsAreInvisibleAndHeadersKept) {
   ParsedFile f = Parse(
       "# name: test/sql/x.test\n# description: what it is\n# group: [sql]\n\n"
-      "query I nosort\n# a comment inside the record\nSELECT 1\n# another\n----\n# and in the result\n1\n");
+      "query I nosort\n# a comment inside the record\nSELECT 1\n# another\n----\n# and in the "
+      "result\n1\n");
   EXPECT_EQ(f.name, "test/sql/x.test");
   EXPECT_EQ(f.description, "what it is");
   ASSERT_EQ(f.records.size(), 1u);
@@ -265,7 +272,9 @@ TEST(SltParser, CommentsAreInvisibleAndHeadersKept) {
 }
 
 TEST(SltParser, CrLfWhitespaceLinesAndBom) {
-  ParsedFile f = Parse("\xEF\xBB\xBFstatement ok\r\nSELECT 1\r\n  \t \r\nquery I rowsort\r\nSELECT 2\r\n----\r\n2\r\n");
+  ParsedFile f = Parse(
+      "\xEF\xBB\xBFstatement ok\r\nSELECT 1\r\n  \t \r\nquery I rowsort\r\nSELECT "
+      "2\r\n----\r\n2\r\n");
   ASSERT_EQ(f.records.size(), 2u);
   EXPECT_EQ(f.records[0].sql, "SELECT 1");
   EXPECT_EQ(f.records[1].sort, SortMode::kRowSort);
@@ -292,11 +301,45 @@ TEST(SltParser, DashesToleratesTrailingSpace) {
 // Random bytes and random mixes of keywords never crash the parser, and every
 // invalid record names the file and a line that exists.
 TEST(SltParser, GarbageNeverCrashes) {
-  const std::vector<std::string> pieces = {
-      "statement", "query", "ok", "error", "maybe", "----", "\n", "\n\n", " ", "\t", "#", "skipif",
-      "onlyif", "loop", "foreach", "endloop", "halt", "hash-threshold", "mode", "I", "IT", "R",
-      "rowsort", "label", "x", "1", "-5", "99999999999999999999", "\r", "\r\n", "require", "load",
-      "restart", "sleep", "second", "SELECT 1", "${i}", "\xff", std::string("\0", 1)};
+  const std::vector<std::string> pieces = {"statement",
+                                           "query",
+                                           "ok",
+                                           "error",
+                                           "maybe",
+                                           "----",
+                                           "\n",
+                                           "\n\n",
+                                           " ",
+                                           "\t",
+                                           "#",
+                                           "skipif",
+                                           "onlyif",
+                                           "loop",
+                                           "foreach",
+                                           "endloop",
+                                           "halt",
+                                           "hash-threshold",
+                                           "mode",
+                                           "I",
+                                           "IT",
+                                           "R",
+                                           "rowsort",
+                                           "label",
+                                           "x",
+                                           "1",
+                                           "-5",
+                                           "99999999999999999999",
+                                           "\r",
+                                           "\r\n",
+                                           "require",
+                                           "load",
+                                           "restart",
+                                           "sleep",
+                                           "second",
+                                           "SELECT 1",
+                                           "${i}",
+                                           "\xff",
+                                           std::string("\0", 1)};
   std::mt19937 rng(42);
   for (int iter = 0; iter < 2000; ++iter) {
     std::string text;
@@ -318,7 +361,8 @@ TEST(SltParser, GarbageNeverCrashes) {
       if (r.kind == RecordKind::kInvalid) {
         EXPECT_EQ(r.error.rfind("t.test:" + std::to_string(r.line) + ": ", 0), 0u) << r.error;
       }
-      if (r.kind == RecordKind::kLoop || r.kind == RecordKind::kForeach || r.kind == RecordKind::kEndLoop) {
+      if (r.kind == RecordKind::kLoop || r.kind == RecordKind::kForeach ||
+          r.kind == RecordKind::kEndLoop) {
         ASSERT_LT(r.match, f.records.size());
         EXPECT_EQ(f.records[r.match].match, i);
       }
@@ -412,7 +456,8 @@ TEST(SltCheck, ValuePerLineRowPerLineAndHash) {
 
   v = CompareResult(r, 2, {"1\tone"});
   EXPECT_FALSE(v.ok);
-  EXPECT_EQ(v.message.substr(0, v.message.find('\n')), "wrong row count: expected 1 row, got 2 rows");
+  EXPECT_EQ(v.message.substr(0, v.message.find('\n')),
+            "wrong row count: expected 1 row, got 2 rows");
 
   v = CompareResult(r, 2, {"1\tone\tx", "2\ttwo\ty"});
   EXPECT_FALSE(v.ok);

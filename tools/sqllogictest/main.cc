@@ -9,11 +9,13 @@
 // when no record failed (always with --report), 1 otherwise, 2 on bad usage.
 // See docs/testing.md.
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
 #include <csignal>
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -23,8 +25,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <unistd.h>
 
 #include "record_parser.h"
 #include "runner.h"
@@ -46,25 +46,26 @@ struct Options {
 };
 
 void PrintUsage(FILE* out) {
-  std::fprintf(out,
-               "Usage: kodiak-sqllogictest [options] FILE|DIR...\n"
-               "\n"
-               "Runs sqllogictest files (directories: every *.test below them, sorted),\n"
-               "each on a fresh in-memory database.\n"
-               "\n"
-               "Options:\n"
-               "  --report            conformance mode: print the pass percentage per file and\n"
-               "                      exit 0 even when records fail\n"
-               "  --max-failures N    failures shown per file (default 3)\n"
-               "  --filter SUBSTR     only files whose path contains SUBSTR\n"
-               "  --jobs N, -j N      run N files at a time (default 1)\n"
-               "  --timeout SECONDS   interrupt a statement running longer than this; its record\n"
-               "                      fails (default 30; 0 = no limit)\n"
-               "  --verbose, -v       also show file headers, skip reasons and timings\n"
-               "  --help, -h          this text\n"
-               "\n"
-               "The last line of output is the total: \"N passed, N failed[, N skipped]\".\n"
-               "Exit status: 0 when no record failed (or with --report), 1 otherwise, 2 on bad usage.\n");
+  std::fprintf(
+      out,
+      "Usage: kodiak-sqllogictest [options] FILE|DIR...\n"
+      "\n"
+      "Runs sqllogictest files (directories: every *.test below them, sorted),\n"
+      "each on a fresh in-memory database.\n"
+      "\n"
+      "Options:\n"
+      "  --report            conformance mode: print the pass percentage per file and\n"
+      "                      exit 0 even when records fail\n"
+      "  --max-failures N    failures shown per file (default 3)\n"
+      "  --filter SUBSTR     only files whose path contains SUBSTR\n"
+      "  --jobs N, -j N      run N files at a time (default 1)\n"
+      "  --timeout SECONDS   interrupt a statement running longer than this; its record\n"
+      "                      fails (default 30; 0 = no limit)\n"
+      "  --verbose, -v       also show file headers, skip reasons and timings\n"
+      "  --help, -h          this text\n"
+      "\n"
+      "The last line of output is the total: \"N passed, N failed[, N skipped]\".\n"
+      "Exit status: 0 when no record failed (or with --report), 1 otherwise, 2 on bad usage.\n");
 }
 
 bool ParseCount(const char* text, size_t* out) {
@@ -129,7 +130,8 @@ int ParseArgs(int argc, char** argv, Options* opts) {
       char* end = nullptr;
       double t = std::strtod(v, &end);
       if (end == v || *end != '\0' || !(t >= 0)) {
-        std::fprintf(stderr, "kodiak-sqllogictest: --timeout needs a number of seconds, not '%s'\n", v);
+        std::fprintf(stderr, "kodiak-sqllogictest: --timeout needs a number of seconds, not '%s'\n",
+                     v);
         return 2;
       }
       opts->timeout_seconds = t;
@@ -180,7 +182,9 @@ bool CollectFiles(const Options& opts, std::vector<std::string>* files) {
   }
   if (!opts.filter.empty()) {
     files->erase(std::remove_if(files->begin(), files->end(),
-                                [&](const std::string& f) { return f.find(opts.filter) == std::string::npos; }),
+                                [&](const std::string& f) {
+                                  return f.find(opts.filter) == std::string::npos;
+                                }),
                  files->end());
   }
   return true;
@@ -253,9 +257,11 @@ std::string FormatReport(const FileReport& r, const Options& opts) {
   for (const auto& [reason, count] : r.skip_reasons) {
     out += "  skipped " + std::to_string(count) + ": " + reason + "\n";
   }
-  if (r.halted_at > 0) out += "  halted at line " + std::to_string(r.halted_at) + "\n";
   if (opts.verbose) {
     for (const std::string& note : r.notes) out += "  " + note + "\n";
+  }
+  if (r.halted_at > 0) out += "  halted at line " + std::to_string(r.halted_at) + "\n";
+  if (opts.verbose) {
     char buf[64];
     std::snprintf(buf, sizeof(buf), "  time: %.3fs\n", r.seconds);
     out += buf;
@@ -270,13 +276,15 @@ extern "C" void OnFatalSignal(int sig) {
   char buf[1024];
   int n;
   if (pos.path != nullptr) {
-    n = std::snprintf(buf, sizeof(buf), "\nkodiak-sqllogictest: fatal signal %d while running %s:%d\n", sig,
-                      pos.path, pos.line);
+    n = std::snprintf(buf, sizeof(buf),
+                      "\nkodiak-sqllogictest: fatal signal %d while running %s:%d\n", sig, pos.path,
+                      pos.line);
   } else {
     n = std::snprintf(buf, sizeof(buf), "\nkodiak-sqllogictest: fatal signal %d\n", sig);
   }
   if (n > 0) {
-    ssize_t ignored = ::write(STDERR_FILENO, buf, std::min<size_t>(static_cast<size_t>(n), sizeof(buf) - 1));
+    ssize_t ignored =
+        ::write(STDERR_FILENO, buf, std::min<size_t>(static_cast<size_t>(n), sizeof(buf) - 1));
     (void)ignored;
   }
   std::signal(sig, SIG_DFL);
@@ -354,8 +362,8 @@ int main(int argc, char** argv) {
   }
 
   if (opts.report) {
-    std::printf("%zu file%s, %s of the records run passed\n", files.size(), files.size() == 1 ? "" : "s",
-                Percent(passed, failed).c_str());
+    std::printf("%zu file%s, %s of the records run passed\n", files.size(),
+                files.size() == 1 ? "" : "s", Percent(passed, failed).c_str());
   }
   std::printf("%s\n", Counts(passed, failed, skipped).c_str());
   std::fflush(stdout);

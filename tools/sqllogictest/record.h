@@ -69,9 +69,9 @@ struct Record {
   std::string types;  // one of 'T', 'I', 'R' per column
   SortMode sort = SortMode::kNoSort;
   std::string label;
-  bool has_result_block = false;       // a "----" line was present
-  std::vector<std::string> expected;   // the lines after "----"
-  int expected_line = 0;               // line of the first expected line (or of "----")
+  bool has_result_block = false;      // a "----" line was present
+  std::vector<std::string> expected;  // the lines after "----"
+  int expected_line = 0;              // line of the first expected line (or of "----")
 
   // kLoop / kForeach: the loop variable; kLoop iterates start <= i < end,
   // kForeach over `values`. `match` is the index of the matching kEndLoop in

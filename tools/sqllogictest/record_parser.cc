@@ -76,7 +76,9 @@ bool ExpandForeachToken(const std::string& token, std::vector<std::string>* out)
 
 class RecordParser {
  public:
-  RecordParser(std::string path, std::string_view text) : text_(text) { file_.path = std::move(path); }
+  RecordParser(std::string path, std::string_view text) : text_(text) {
+    file_.path = std::move(path);
+  }
 
   ParsedFile Parse() {
     SplitLines();
@@ -175,9 +177,10 @@ class RecordParser {
 
     // Everything else is a one-line directive.
     static constexpr std::string_view kDirectives[] = {
-        "hash-threshold", "halt",      "mode",          "set",        "loop",
-        "concurrentloop", "foreach",   "concurrentforeach", "endloop", "require",
-        "require-env",    "load",      "restart",       "reconnect",  "sleep"};
+        "hash-threshold", "halt",           "mode",        "set",
+        "loop",           "concurrentloop", "foreach",     "concurrentforeach",
+        "endloop",        "require",        "require-env", "load",
+        "restart",        "reconnect",      "sleep"};
     bool known = false;
     for (std::string_view d : kDirectives) known = known || command == d;
     if (!known) return Invalid(r.line, "unknown record type '" + command + "'");
@@ -201,14 +204,16 @@ class RecordParser {
       if (a.empty()) return Invalid(r.line, "set needs an argument");
     } else if (command == "loop" || command == "concurrentloop") {
       r.kind = RecordKind::kLoop;
-      if (a.size() != 3) return Invalid(r.line, "expected 'loop VAR START END' (e.g. 'loop i 0 10')");
+      if (a.size() != 3)
+        return Invalid(r.line, "expected 'loop VAR START END' (e.g. 'loop i 0 10')");
       r.loop_var = a[0];
       if (!ParseInt(a[1], &r.loop_start) || !ParseInt(a[2], &r.loop_end)) {
         return Invalid(r.line, "loop START and END must be integers");
       }
     } else if (command == "foreach" || command == "concurrentforeach") {
       r.kind = RecordKind::kForeach;
-      if (a.size() < 2) return Invalid(r.line, "expected 'foreach VAR VALUE...' (e.g. 'foreach t int text')");
+      if (a.size() < 2)
+        return Invalid(r.line, "expected 'foreach VAR VALUE...' (e.g. 'foreach t int text')");
       r.loop_var = a[0];
       for (size_t i = 1; i < a.size(); ++i) {
         if (!ExpandForeachToken(a[i], &r.values)) r.values.push_back(a[i]);
@@ -239,10 +244,14 @@ class RecordParser {
       std::string unit = ToLower(a[1]);
       if (!unit.empty() && unit.back() == 's') unit.pop_back();
       int64_t scale = 0;
-      if (unit == "second") scale = 1000000000;
-      else if (unit == "millisecond") scale = 1000000;
-      else if (unit == "microsecond") scale = 1000;
-      else if (unit == "nanosecond") scale = 1;
+      if (unit == "second")
+        scale = 1000000000;
+      else if (unit == "millisecond")
+        scale = 1000000;
+      else if (unit == "microsecond")
+        scale = 1000;
+      else if (unit == "nanosecond")
+        scale = 1;
       if (scale == 0) return Invalid(r.line, "unknown sleep unit '" + a[1] + "'");
       if (n > INT64_MAX / scale) return Invalid(r.line, "sleep duration too long");
       r.number = n * scale;
@@ -274,8 +283,8 @@ class RecordParser {
     } else if (r.args[0] == "maybe") {
       r.outcome = Outcome::kMaybe;
     } else {
-      return Invalid(r.line, "statement argument should be 'ok', 'error' or 'maybe', not '" +
-                                 r.args[0] + "'");
+      return Invalid(
+          r.line, "statement argument should be 'ok', 'error' or 'maybe', not '" + r.args[0] + "'");
     }
     if (r.args.size() >= 2) r.connection = r.args[1];
     size_t dashes = TakeSql(&r, body, end);
@@ -345,8 +354,8 @@ class RecordParser {
       }
     }
     for (size_t i : open) {
-      recs[i] = Invalid(recs[i].line, "'" + std::string(recs[i].kind == RecordKind::kLoop ? "loop" : "foreach") +
-                                          "' without a matching endloop");
+      const char* what = recs[i].kind == RecordKind::kLoop ? "'loop'" : "'foreach'";
+      recs[i] = Invalid(recs[i].line, std::string(what) + " without a matching endloop");
     }
   }
 

@@ -10,10 +10,18 @@ namespace {
 
 constexpr size_t kMaxShownLines = 40;
 
-std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string Quote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '\'';
+  out.append(s);
+  out += '\'';
+  return out;
+}
 
 // Lines indented by `indent`, at most `max_lines` of them, then "... (N more)".
-std::string FormatLines(const std::vector<std::string>& lines, size_t max_lines, std::string_view indent) {
+std::string FormatLines(const std::vector<std::string>& lines, size_t max_lines,
+                        std::string_view indent) {
   std::string out;
   size_t shown = std::min(lines.size(), max_lines);
   for (size_t i = 0; i < shown; ++i) {
@@ -137,8 +145,9 @@ Verdict CompareResult(const RenderedResult& actual, size_t declared_columns,
   Verdict verdict;
   const size_t cols = actual.columns;
   bool row_wise = cols > 1 && !expected.empty() &&
-                  std::all_of(expected.begin(), expected.end(),
-                              [](const std::string& line) { return line.find('\t') != std::string::npos; });
+                  std::all_of(expected.begin(), expected.end(), [](const std::string& line) {
+                    return line.find('\t') != std::string::npos;
+                  });
   auto fail = [&](std::string what, bool show_expected) {
     verdict.ok = false;
     verdict.message = std::move(what) + "\n";
@@ -163,8 +172,9 @@ Verdict CompareResult(const RenderedResult& actual, size_t declared_columns,
     while (!want.empty() && (want.back() == ' ' || want.back() == '\t')) want.remove_suffix(1);
     if (hash != want) {
       verdict.ok = false;
-      verdict.message = "wrong result hash\n  expected: " + std::string(want) + "\n  actual:   " + hash +
-                        "\n  actual values:\n" + FormatResultLines(actual, false, 24, "    ");
+      verdict.message = "wrong result hash\n  expected: " + std::string(want) +
+                        "\n  actual:   " + hash + "\n  actual values:\n" +
+                        FormatResultLines(actual, false, 24, "    ");
     }
     return verdict;
   }

@@ -1,17 +1,18 @@
 #include "runner.h"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <regex>
 #include <thread>
 #include <unordered_map>
 #include <utility>
-
-#include <unistd.h>
 
 #include "kodiak/connection.h"
 #include "kodiak/database.h"
@@ -46,7 +47,9 @@ void ReplaceAll(std::string* text, std::string_view from, std::string_view to) {
   }
 }
 
+// `text` with each line prefixed by `indent`, at most `max_lines` lines.
 std::string Indent(std::string_view text, std::string_view indent, size_t max_lines) {
+  if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
   std::string out;
   size_t start = 0, lines = 0;
   while (start <= text.size()) {
@@ -151,13 +154,26 @@ class FileRun {
       }
       switch (r.kind) {
         case RecordKind::kStatement:
-          RunStatement(r);
-          break;
         case RecordKind::kQuery:
-          RunQuery(r);
+          // No exception should cross include/kodiak/; if one does, it fails
+          // this record rather than the whole run.
+          try {
+            if (r.kind == RecordKind::kStatement) {
+              RunStatement(r);
+            } else {
+              RunQuery(r);
+            }
+          } catch (const std::exception& e) {
+            FailAt(r.line, std::string("C++ exception escaped the API: ") + e.what(),
+                   RecordText(r, r.sql));
+          } catch (...) {
+            FailAt(r.line, "unknown C++ exception escaped the API", RecordText(r, r.sql));
+          }
           break;
         case RecordKind::kHashThreshold:
-          hash_threshold_ = r.number;
+          // Nothing to do: a result is compared in the form its expected
+          // block is written in (values, or "K values hashing to ..."),
+          // which SQLite's runner chose by this threshold when writing it.
           break;
         case RecordKind::kHalt:
           report_->halted_at = r.line;
@@ -287,8 +303,9 @@ class FileRun {
   void SkipRest(size_t pc, const std::string& reason) {
     uint64_t n = CountStatements(pc + 1, file_.records.size());
     report_->skipped += n;
-    report_->skip_reasons[reason] += n;
-    Note("line " + std::to_string(file_.records[pc].line) + ": " + reason + "; skipping the rest of the file");
+    if (n > 0) report_->skip_reasons[reason] += n;
+    Note("line " + std::to_string(file_.records[pc].line) + ": " + reason +
+         "; skipping the rest of the file");
   }
 
   void SkipRecord(const std::string& reason) {
@@ -339,7 +356,8 @@ class FileRun {
       for (const auto& [name, value] : env_vars_) ReplaceAll(&out, "${" + name + "}", value);
     }
     if (has_keyword) {
-      if (out.find("__TEST_DIR__") != std::string::npos) ReplaceAll(&out, "__TEST_DIR__", TestDir());
+      if (out.find("__TEST_DIR__") != std::string::npos)
+        ReplaceAll(&out, "__TEST_DIR__", TestDir());
       if (out.find("__WORKING_DIRECTORY__") != std::string::npos) {
         std::error_code ec;
         ReplaceAll(&out, "__WORKING_DIRECTORY__", std::filesystem::current_path(ec).string());
@@ -351,8 +369,9 @@ class FileRun {
   const std::string& TestDir() {
     if (test_dir_.empty()) {
       std::error_code ec;
-      auto dir = std::filesystem::temp_directory_path(ec) /
-                 ("kodiak-slt-" + std::to_string(::getpid()) + "-" + std::to_string(test_dir_counter++));
+      auto dir =
+          std::filesystem::temp_directory_path(ec) /
+          ("kodiak-slt-" + std::to_string(::getpid()) + "-" + std::to_string(test_dir_counter++));
       std::filesystem::create_directories(dir, ec);
       test_dir_ = dir.string();
     }
@@ -396,9 +415,9 @@ class FileRun {
   Result<QueryResult> Execute(const Record& r, const std::string& sql, bool* timed_out) {
     Connection& conn = ConnectionFor(r.connection);
     *timed_out = false;
-    if (options_.watchdog == nullptr) return conn.Query(sql);
+    if (options_.watchdog == nullptr) return conn.Query(sql, r.sql_line);
     Watchdog::Guard guard = options_.watchdog->Arm(conn);
-    Result<QueryResult> result = conn.Query(sql);
+    Result<QueryResult> result = conn.Query(sql, r.sql_line);
     *timed_out = guard.Finish() && !result.ok();
     return result;
   }
@@ -417,14 +436,17 @@ class FileRun {
     if (timed_out) return FailTimeout(r, sql, result.status());
     if (r.outcome == Outcome::kOk) {
       if (result.ok()) return Pass();
-      return FailAt(r.line, "statement failed", RecordText(r, sql) + "  error:\n" +
-                                                     Indent(result.status().ToString(), "    ", 30));
+      return FailAt(
+          r.line, "statement failed",
+          RecordText(r, sql) + "  error:\n" + Indent(result.status().ToString(), "    ", 30));
     }
     if (result.ok()) {
       if (r.outcome == Outcome::kMaybe) return Pass();
       return FailAt(r.line, "statement succeeded but an error was expected",
                     RecordText(r, sql) +
-                        (r.expected_error.empty() ? "" : "  expected error:\n" + Indent(r.expected_error, "    ", 10)));
+                        (r.expected_error.empty()
+                             ? ""
+                             : "  expected error:\n" + Indent(r.expected_error, "    ", 10)));
     }
     const Status& st = result.status();
     std::string message = st.ToString();
@@ -437,8 +459,9 @@ class FileRun {
       std::string problem;
       if (!ErrorMatches(message, expected, &problem)) {
         return FailAt(r.line, problem.empty() ? "wrong error message" : problem,
-                      RecordText(r, sql) + "  expected error containing:\n" + Indent(expected, "    ", 10) +
-                          "  actual error:\n" + Indent(message, "    ", 30));
+                      RecordText(r, sql) + "  expected error containing:\n" +
+                          Indent(expected, "    ", 10) + "  actual error:\n" +
+                          Indent(message, "    ", 30));
       }
     }
     Pass();
@@ -450,12 +473,14 @@ class FileRun {
     Result<QueryResult> result = Execute(r, sql, &timed_out);
     if (timed_out) return FailTimeout(r, sql, result.status());
     if (!result.ok()) {
-      return FailAt(r.line, "query failed",
-                    RecordText(r, sql) + "  error:\n" + Indent(result.status().ToString(), "    ", 30));
+      return FailAt(
+          r.line, "query failed",
+          RecordText(r, sql) + "  error:\n" + Indent(result.status().ToString(), "    ", 30));
     }
     const QueryResult& qr = *result;
     if (!qr.has_rows()) {
-      return FailAt(r.line, "query returned no result set ('" + qr.statement_tag() + "')", RecordText(r, sql));
+      return FailAt(r.line, "query returned no result set ('" + qr.statement_tag() + "')",
+                    RecordText(r, sql));
     }
     RenderedResult rendered;
     rendered.columns = qr.column_count();
@@ -479,15 +504,17 @@ class FileRun {
     Verdict verdict = CompareResult(rendered, r.types.size(), *expected);
     if (!verdict.ok) {
       size_t nl = verdict.message.find('\n');
-      return FailAt(r.line, verdict.message.substr(0, nl),
-                    RecordText(r, sql) + (nl == std::string::npos ? "" : verdict.message.substr(nl + 1)));
+      return FailAt(
+          r.line, verdict.message.substr(0, nl),
+          RecordText(r, sql) + (nl == std::string::npos ? "" : verdict.message.substr(nl + 1)));
     }
     if (!r.label.empty()) {
       std::string hash = HashLine(rendered.values);
       auto [it, inserted] = labels_.emplace(r.label, hash);
       if (!inserted && it->second != hash) {
-        return FailAt(r.line, "labeled result [" + r.label + "] does not agree with an earlier query",
-                      RecordText(r, sql) + "  earlier: " + it->second + "\n  this:    " + hash + "\n");
+        return FailAt(
+            r.line, "labeled result [" + r.label + "] does not agree with an earlier query",
+            RecordText(r, sql) + "  earlier: " + it->second + "\n  this:    " + hash + "\n");
       }
     }
     Pass();
@@ -509,7 +536,8 @@ class FileRun {
       size_t start = 0;
       while (true) {
         size_t tab = line.find('\t', start);
-        values.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+        values.push_back(
+            line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
         if (tab == std::string::npos) break;
         start = tab + 1;
       }
@@ -527,9 +555,6 @@ class FileRun {
   std::unordered_map<std::string, std::unique_ptr<Connection>> named_;
   std::string db_path_;  // "" while in memory
 
-  // Kept for fidelity; the comparison follows the form of the expected block
-  // (a "K values hashing to" line or the values), whatever the threshold.
-  int64_t hash_threshold_ = 0;
   int skip_level_ = 0;
   std::vector<LoopFrame> loops_;
   std::unordered_map<std::string, std::string> labels_;  // label -> "K values hashing to ..."

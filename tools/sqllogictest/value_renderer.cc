@@ -18,7 +18,8 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 std::string Int128ToDecimal(int128 v) {
   if (v == 0) return "0";
   bool neg = v < 0;
-  unsigned __int128 u = neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
+  unsigned __int128 u =
+      neg ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
   char buf[48];
   int pos = sizeof(buf);
   while (u > 0) {
@@ -62,7 +63,11 @@ std::string FormatDecimal3(int128 unscaled, int scale) {
   if (thousandths == 0) neg = false;
   std::string frac = Int128ToDecimal(thousandths % 1000);
   while (frac.size() < 3) frac.insert(frac.begin(), '0');
-  return (neg ? "-" : "") + Int128ToDecimal(thousandths / 1000) + "." + frac;
+  std::string out = neg ? "-" : "";
+  out += Int128ToDecimal(thousandths / 1000);
+  out += '.';
+  out += frac;
+  return out;
 }
 
 // Replaces control characters (C0, DEL, C1) and bytes that are not valid
@@ -111,8 +116,9 @@ void MaskUnprintable(std::string* s) {
 
 std::string RenderText(const Value& v) {
   TypeId id = v.type().id();
-  std::string s = (id == TypeId::kText || id == TypeId::kBlob || id == TypeId::kJson) ? v.str_value()
-                                                                                      : v.ToString();
+  std::string s = (id == TypeId::kText || id == TypeId::kBlob || id == TypeId::kJson)
+                      ? v.str_value()
+                      : v.ToString();
   if (s.empty()) return "(empty)";
   MaskUnprintable(&s);
   return s;

@@ -15,7 +15,7 @@ namespace {
 
 Status CastError(const Value& v, const LogicalType& to, const std::string& why) {
   std::string shown = v.type().id() == TypeId::kText ? "'" + v.str_value() + "'" : v.ToString();
-  return Status::OutOfRange("cannot cast " + shown + " to " + to.ToString() + (why.empty() ? "" : ": " + why));
+  return Status::Conversion("cannot cast " + shown + " to " + to.ToString() + (why.empty() ? "" : ": " + why));
 }
 
 bool IntRange(TypeId id, int128_t v) {

@@ -230,7 +230,6 @@ class ParserImpl {
   Result<TypeName> ParseSingleType();
 
  private:
-  // RAII depth counter for the recursive rules.
   // RAII depth counter for the recursive rules. Besides counting levels it
   // measures the stack actually used, since frame sizes vary a lot between
   // builds (sanitizers multiply them).
@@ -544,9 +543,9 @@ Result<StatementPtr> ParserImpl::ParseStmt() {
     if (w == "start") {
       KODIAK_RETURN_IF_ERROR(ExpectWord("transaction"));
     } else {
-      if (w == "begin" &&
-          (AcceptWord("deferred") || AcceptWord("immediate") || AcceptWord("exclusive"))) {
-        // SQLite's locking modes: one writer at a time is what we do anyway.
+      if (w == "begin") {
+        // SQLite's locking modes change nothing here: there is one writer at a time anyway.
+        if (!AcceptWord("deferred") && !AcceptWord("immediate")) AcceptWord("exclusive");
       }
       if (!AcceptWord("transaction")) AcceptWord("work");
     }

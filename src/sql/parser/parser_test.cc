@@ -50,7 +50,10 @@ std::string ShowType(const TypeName& t) { return t.resolved ? t.type.ToString() 
 
 std::string ShowArgs(const Expr* e, size_t from = 0) {
   std::string out;
-  for (size_t i = from; i < e->args.size(); ++i) out += " " + Show(e->args[i].get());
+  for (size_t i = from; i < e->args.size(); ++i) {
+    out += ' ';
+    out += Show(e->args[i].get());
+  }
   return out;
 }
 
@@ -757,7 +760,10 @@ std::string ShowRef(const TableRef* r) {
   std::string out = "(";
   if (r->natural) out += "natural-";
   out += type[static_cast<int>(r->join_type)];
-  out += " " + ShowRef(r->left.get()) + " " + ShowRef(r->right.get());
+  out += ' ';
+  out += ShowRef(r->left.get());
+  out += ' ';
+  out += ShowRef(r->right.get());
   if (r->on) out += " on " + Show(r->on.get());
   for (const auto& c : r->using_columns) out += " using " + c;
   return out + ")";
