@@ -1,6 +1,6 @@
 # Kodiak: `make run` opens the REPL on an in-memory database; `make test` runs
 # every test suite. Both install the Debian packages the build needs first.
-.PHONY: all deps build run test unit asan sql conformance bench clean
+.PHONY: all deps build run test unit asan sql cli docs conformance bench clean
 
 BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
@@ -42,11 +42,15 @@ cli: build
 	@echo "== cli tests (tests/cli)"
 	@tests/cli/run.sh $(BUILD_DIR)/kodiak
 
+docs: build
+	@echo "== documentation examples (docs/*.md)"
+	@python3 tests/docs/run_doc_examples.py $(BUILD_DIR)/kodiak docs/*.md
+
 conformance: build
 	@echo "== conformance ($(CONFORMANCE_DIR))"
 	@$(BUILD_DIR)/kodiak-sqllogictest --report $(CONFORMANCE_DIR)
 
-test: unit sql cli asan
+test: unit sql cli docs asan
 
 bench: build
 	@bench/run.sh $(BUILD_DIR)

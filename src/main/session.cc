@@ -74,7 +74,7 @@ Status Session::Execute(std::string_view script, const std::function<bool(QueryR
     statements.push_back(std::move(last));
   }
   for (const auto& st : statements) {
-    auto parsed = Parser::ParseStatement(st.text);
+    auto parsed = Parser::ParseStatement(st.text, first_line + st.line - 1);
     if (!parsed.ok()) return FormatError(parsed.status(), script, st.offset, first_line);
     auto result = RunStatement(**parsed);
     if (!result.ok()) return FormatError(result.status(), script, st.offset, first_line);

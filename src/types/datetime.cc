@@ -85,9 +85,11 @@ bool ScanDate(Scanner& sc, int32_t* days) {
   return true;
 }
 
-bool ScanTime(Scanner& sc, int64_t* micros) {
+// HH:MM[:SS[.ffffff]]. A time of day has hours 0..24 (24:00:00 only); the
+// time part of an interval (`duration`) may have any number of hours.
+bool ScanTime(Scanner& sc, int64_t* micros, bool duration = false) {
   int64_t h, mi, s = 0, frac = 0;
-  if (!sc.Digits(&h, 1, 2) || !sc.Consume(':') || !sc.Digits(&mi, 2, 2)) return false;
+  if (!sc.Digits(&h, 1, duration ? 9 : 2) || !sc.Consume(':') || !sc.Digits(&mi, 2, 2)) return false;
   if (sc.Consume(':')) {
     if (!sc.Digits(&s, 2, 2)) return false;
     if (sc.Consume('.')) {
@@ -98,7 +100,8 @@ bool ScanTime(Scanner& sc, int64_t* micros) {
       sc.Digits(&ignored, 0, 100);  // digits beyond microseconds are dropped
     }
   }
-  if (h > 24 || mi > 59 || s > 59 || (h == 24 && (mi || s || frac))) return false;
+  if (mi > 59 || s > 59) return false;
+  if (!duration && (h > 24 || (h == 24 && (mi || s || frac)))) return false;
   *micros = ((h * 60 + mi) * 60 + s) * kMicrosPerSecond + frac;
   return true;
 }
@@ -127,7 +130,9 @@ bool ParseTimestamp(std::string_view text, int64_t* micros) {
   int32_t days;
   if (!ScanDate(sc, &days)) return false;
   int64_t tod = 0;
-  if (sc.Consume('T') || sc.Consume(' ')) {
+  if (sc.Consume('T') || sc.Consume('t')) {
+    if (!ScanTime(sc, &tod)) return false;  // 'T' must be followed by a time
+  } else if (sc.Consume(' ')) {
     sc.SkipSpaces();
     if (!sc.AtEnd() && !ScanTime(sc, &tod)) return false;
   }
@@ -144,6 +149,7 @@ bool ParseTimestamp(std::string_view text, int64_t* micros) {
     } else {
       sc.Digits(&om, 0, 2);
     }
+    if (oh > 18 || om > 59) return false;
     offset = (oh * 60 + om) * 60 * kMicrosPerSecond;
     if (neg) offset = -offset;
   }
@@ -153,8 +159,53 @@ bool ParseTimestamp(std::string_view text, int64_t* micros) {
   return true;
 }
 
+namespace {
+
+enum class IntervalUnit { kYear, kMonth, kWeek, kDay, kHour, kMinute, kSecond, kMilli, kMicro };
+
+// Every accepted spelling, singular and plural, listed in full so that "ms"
+// is never mistaken for a plural of "m".
+bool LookupIntervalUnit(const std::string& word, IntervalUnit* unit) {
+  static const struct {
+    const char* name;
+    IntervalUnit unit;
+  } kUnits[] = {
+      {"y", IntervalUnit::kYear},         {"yr", IntervalUnit::kYear},
+      {"yrs", IntervalUnit::kYear},       {"year", IntervalUnit::kYear},
+      {"years", IntervalUnit::kYear},     {"mon", IntervalUnit::kMonth},
+      {"mons", IntervalUnit::kMonth},     {"month", IntervalUnit::kMonth},
+      {"months", IntervalUnit::kMonth},   {"w", IntervalUnit::kWeek},
+      {"week", IntervalUnit::kWeek},      {"weeks", IntervalUnit::kWeek},
+      {"d", IntervalUnit::kDay},          {"day", IntervalUnit::kDay},
+      {"days", IntervalUnit::kDay},       {"h", IntervalUnit::kHour},
+      {"hr", IntervalUnit::kHour},        {"hrs", IntervalUnit::kHour},
+      {"hour", IntervalUnit::kHour},      {"hours", IntervalUnit::kHour},
+      {"m", IntervalUnit::kMinute},       {"min", IntervalUnit::kMinute},
+      {"mins", IntervalUnit::kMinute},    {"minute", IntervalUnit::kMinute},
+      {"minutes", IntervalUnit::kMinute}, {"s", IntervalUnit::kSecond},
+      {"sec", IntervalUnit::kSecond},     {"secs", IntervalUnit::kSecond},
+      {"second", IntervalUnit::kSecond},  {"seconds", IntervalUnit::kSecond},
+      {"ms", IntervalUnit::kMilli},       {"msec", IntervalUnit::kMilli},
+      {"msecs", IntervalUnit::kMilli},    {"millisecond", IntervalUnit::kMilli},
+      {"milliseconds", IntervalUnit::kMilli}, {"us", IntervalUnit::kMicro},
+      {"usec", IntervalUnit::kMicro},     {"usecs", IntervalUnit::kMicro},
+      {"microsecond", IntervalUnit::kMicro}, {"microseconds", IntervalUnit::kMicro},
+  };
+  for (const auto& u : kUnits) {
+    if (word == u.name) {
+      *unit = u.unit;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool ParseInterval(std::string_view text, Interval* out) {
-  Interval v;
+  constexpr __int128 kNanosPerDay = 86400LL * 1000000000LL;
+  // Summed wide; the ranges are checked at the end.
+  __int128 months = 0, days = 0, nanos = 0;
   Scanner sc(text);
   sc.SkipSpaces();
   if (sc.AtEnd()) return false;
@@ -164,44 +215,61 @@ bool ParseInterval(std::string_view text, Interval* out) {
     bool neg = false;
     if (sc.Consume('-')) neg = true;
     else sc.Consume('+');
+    const int sign = neg ? -1 : 1;
     // hh:mm:ss form
     std::string_view rest = sc.Rest();
     size_t colon = rest.find(':');
     size_t space = rest.find(' ');
     if (colon != std::string_view::npos && (space == std::string_view::npos || colon < space)) {
       int64_t micros;
-      if (!ScanTime(sc, &micros)) return false;
-      v.nanos += (neg ? -micros : micros) * 1000;
+      if (!ScanTime(sc, &micros, /*duration=*/true)) return false;
+      nanos += static_cast<__int128>(sign) * micros * 1000;
       continue;
     }
+    // n[.fraction] unit; the fraction is frac / den.
     int64_t n, frac = 0;
     int frac_digits = 0;
     if (!sc.Digits(&n, 1, 18)) return false;
     if (sc.Consume('.')) sc.Digits(&frac, 0, 9, &frac_digits);
+    int64_t ignored;
+    sc.Digits(&ignored, 0, 100);  // fraction digits beyond nanoseconds are dropped
+    __int128 den = 1;
+    for (int i = 0; i < frac_digits; i++) den *= 10;
     sc.SkipSpaces();
-    std::string unit;
+    std::string word;
     while (!sc.AtEnd() && std::isalpha(static_cast<unsigned char>(sc.Peek()))) {
-      unit += static_cast<char>(std::tolower(static_cast<unsigned char>(sc.Peek())));
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(sc.Peek())));
       sc.Consume(sc.Peek());
     }
-    if (unit.size() > 1 && unit.back() == 's') unit.pop_back();
-    double fraction = frac_digits ? frac / std::pow(10.0, frac_digits) : 0.0;
-    int64_t sign = neg ? -1 : 1;
-    auto add_nanos = [&](double unit_nanos) {
-      v.nanos += sign * static_cast<int64_t>(n * unit_nanos + fraction * unit_nanos);
+    IntervalUnit unit;
+    if (!LookupIntervalUnit(word, &unit)) return false;
+    // A fraction of a month becomes days (30 to the month) and a fraction of
+    // a day becomes time, as PostgreSQL does; a fraction of a year becomes
+    // whole months.
+    auto add_days = [&](__int128 whole, __int128 part_num) {  // whole + part_num / den days
+      days += sign * (whole + part_num / den);
+      nanos += sign * (part_num % den * kNanosPerDay / den);
     };
-    if (unit == "year" || unit == "yr" || unit == "y") v.months += static_cast<int32_t>(sign * n * 12);
-    else if (unit == "month" || unit == "mon") v.months += static_cast<int32_t>(sign * n);
-    else if (unit == "week" || unit == "w") v.days += static_cast<int32_t>(sign * n * 7);
-    else if (unit == "day" || unit == "d") v.days += static_cast<int32_t>(sign * n);
-    else if (unit == "hour" || unit == "h" || unit == "hr") add_nanos(3600e9);
-    else if (unit == "minute" || unit == "min" || unit == "m") add_nanos(60e9);
-    else if (unit == "second" || unit == "sec" || unit == "s") add_nanos(1e9);
-    else if (unit == "millisecond" || unit == "m") add_nanos(1e6);
-    else if (unit == "microsecond" || unit == "us") add_nanos(1e3);
-    else return false;
+    auto add_nanos = [&](__int128 unit_nanos) { nanos += sign * (n * unit_nanos + frac * unit_nanos / den); };
+    switch (unit) {
+      case IntervalUnit::kYear: months += sign * (static_cast<__int128>(n) * 12 + frac * 12 / den); break;
+      case IntervalUnit::kMonth:
+        months += sign * static_cast<__int128>(n);
+        add_days(0, static_cast<__int128>(frac) * 30);
+        break;
+      case IntervalUnit::kWeek: add_days(static_cast<__int128>(n) * 7, static_cast<__int128>(frac) * 7); break;
+      case IntervalUnit::kDay: add_days(n, frac); break;
+      case IntervalUnit::kHour: add_nanos(3600 * static_cast<__int128>(1000000000)); break;
+      case IntervalUnit::kMinute: add_nanos(60 * static_cast<__int128>(1000000000)); break;
+      case IntervalUnit::kSecond: add_nanos(1000000000); break;
+      case IntervalUnit::kMilli: add_nanos(1000000); break;
+      case IntervalUnit::kMicro: add_nanos(1000); break;
+    }
+    if (months > INT32_MAX || months < INT32_MIN || days > INT32_MAX || days < INT32_MIN ||
+        nanos > INT64_MAX || nanos < INT64_MIN)
+      return false;
   }
-  *out = v;
+  *out = Interval{static_cast<int32_t>(months), static_cast<int32_t>(days), static_cast<int64_t>(nanos)};
   return true;
 }
 

@@ -251,8 +251,9 @@ std::string FormatReport(const FileReport& r, const Options& opts) {
   out += '\n';
   for (const std::string& f : r.failures) out += IndentBlock(f, "  ");
   if (r.failed > r.failures.size() && opts.max_failures > 0) {
-    out += "  ... and " + std::to_string(r.failed - r.failures.size()) +
-           " more failures (--max-failures N shows more)\n";
+    uint64_t more = r.failed - r.failures.size();
+    out += "  ... and " + std::to_string(more) + (more == 1 ? " more failure" : " more failures") +
+           " (--max-failures N shows more)\n";
   }
   for (const auto& [reason, count] : r.skip_reasons) {
     out += "  skipped " + std::to_string(count) + ": " + reason + "\n";
