@@ -52,6 +52,13 @@ inline void PutBytes(std::string* out, std::string_view s, bool invert) {
   }
 }
 
+// A NULL inside a nested value sorts before any value; DESC reverses that
+// along with the values, so the whole nested order is reversed.
+inline void PutNestedMarker(std::string* out, bool valid, bool invert) {
+  uint8_t m = valid ? 1 : 0;
+  out->push_back(static_cast<char>(invert ? static_cast<uint8_t>(~m) : m));
+}
+
 void EncodeValue(const Vector& v, int64_t i, bool inv, std::string* out) {
   switch (v.type().id()) {
     case TypeId::kNull: break;
@@ -73,10 +80,12 @@ void EncodeValue(const Vector& v, int64_t i, bool inv, std::string* out) {
     case TypeId::kDecimal: PutI128(out, v.data<__int128>()[i], true, inv); break;
     case TypeId::kUuid: PutI128(out, v.data<__int128>()[i], false, inv); break;
     case TypeId::kInterval: {
+      // SQL compares intervals by length, a month being 30 days: '1 month'
+      // equals '30 days' (as Value::Compare and PostgreSQL have it).
       const Interval& iv = v.data<Interval>()[i];
-      PutI64(out, iv.months, inv);
-      PutI64(out, iv.days, inv);
-      PutI64(out, iv.nanos, inv);
+      constexpr __int128 kNanosPerDay = 86400LL * 1000000000LL;
+      __int128 length = (static_cast<__int128>(iv.months) * 30 + iv.days) * kNanosPerDay + iv.nanos;
+      PutI128(out, length, true, inv);
       break;
     }
     case TypeId::kText:
@@ -84,7 +93,7 @@ void EncodeValue(const Vector& v, int64_t i, bool inv, std::string* out) {
     case TypeId::kJson: PutBytes(out, v.GetString(i), inv); break;
     case TypeId::kStruct:
       for (const auto& c : v.children()) {
-        out->push_back(c->IsNull(i) ? 0 : 1);
+        PutNestedMarker(out, c->IsValid(i), inv);
         if (c->IsValid(i)) EncodeValue(*c, i, inv, out);
       }
       break;
@@ -93,7 +102,7 @@ void EncodeValue(const Vector& v, int64_t i, bool inv, std::string* out) {
       const Vector& child = *v.children()[0];
       for (int32_t j = v.offsets()[i]; j < v.offsets()[i + 1]; j++) {
         out->push_back(static_cast<char>(inv ? 0xFE : 1));  // element follows
-        out->push_back(child.IsNull(j) ? 0 : 1);
+        PutNestedMarker(out, child.IsValid(j), inv);
         if (child.IsValid(j)) EncodeValue(child, j, inv, out);
       }
       out->push_back(static_cast<char>(inv ? 0xFF : 0));  // end of list sorts first

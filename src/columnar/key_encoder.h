@@ -7,8 +7,10 @@
 // Encoding per column: one marker byte (NULL before or after values), then
 // the value: integers widened to 8 bytes big-endian with the sign bit
 // flipped; floats as IEEE bits made sortable (-0.0 = 0.0, NaN last);
-// 16-byte values likewise; text/blob with 0x00 escaped as 0x00 0xFF and
-// ended by 0x00 0x00; DESC inverts the value bytes.
+// DECIMAL as 16 bytes likewise, UUID as its 16 bytes; INTERVAL as its length
+// in nanoseconds (a month is 30 days) in 16 bytes; text/blob with 0x00
+// escaped as 0x00 0xFF and ended by 0x00 0x00; DESC inverts the value bytes
+// (including the NULL markers inside nested values).
 //
 // Contract: pure functions, thread-safe.
 #pragma once

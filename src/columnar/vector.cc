@@ -36,6 +36,14 @@ uint8_t* Vector::mutable_validity() {
   if (!validity_) {
     validity_ = Buffer::Make(BitmapBytes(length_));
     std::memset(validity_->data(), 0xFF, static_cast<size_t>(validity_->size()));
+    // Bits past the length are padding and stay zero, as the builder leaves them.
+    if (length_ % 8) validity_->data()[length_ / 8] = static_cast<uint8_t>((1u << (length_ % 8)) - 1);
+  } else if (validity_.use_count() > 1) {
+    // Shared with another vector (kernels pass bitmaps through): copy before
+    // writing, so a result never changes its inputs.
+    auto copy = Buffer::Make(validity_->size());
+    std::memcpy(copy->data(), validity_->data(), static_cast<size_t>(validity_->size()));
+    validity_ = std::move(copy);
   }
   return validity_->data();
 }

@@ -45,7 +45,8 @@ class Vector {
   void SetValid(int64_t i);
   int64_t CountNulls() const;
   const uint8_t* validity_data() const { return validity_ ? validity_->data() : nullptr; }
-  // Allocates an all-valid bitmap when absent and returns it.
+  // The bitmap, writable: allocated all-valid when absent, and copied first
+  // when another vector shares it (copy-on-write).
   uint8_t* mutable_validity();
   void set_validity(std::shared_ptr<Buffer> b) { validity_ = std::move(b); }
 

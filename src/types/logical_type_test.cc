@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kodiak/type.h"
+#include "kodiak/value.h"
 
 namespace kodiak {
 namespace {

@@ -52,10 +52,12 @@ int DecimalDigits(int128_t v) {
 
 int128_t RescaleDecimal(int128_t v, int from, int to) {
   if (to >= from) return v * Pow10(to - from);
+  if (from - to > kMaxDecimalPrecision) return 0;  // |v| < 1.7 * 10^38: below half a unit
   int128_t div = Pow10(from - to);
   int128_t q = v / div, r = v % div;
-  if (r * 2 >= div) q++;
-  else if (r * 2 <= -div) q--;
+  // |r| >= div / 2, written so that 2 * |r| cannot overflow when div = 10^38.
+  int128_t abs_r = r < 0 ? -r : r;
+  if (abs_r >= div - abs_r) q += r < 0 ? -1 : 1;
   return q;
 }
 
@@ -103,7 +105,11 @@ bool ParseDecimal(std::string_view text, int precision, int scale, int128_t* out
   if (i != text.size()) return false;
   int cur_scale = frac_digits - exponent;
   int128_t v;
-  if (cur_scale > scale) {
+  if (mantissa == 0) {
+    v = 0;
+  } else if (cur_scale - scale > kMaxDecimalPrecision) {
+    v = 0;  // mantissa < 10^38 divided by more than 10^38: below half a unit
+  } else if (cur_scale > scale) {
     v = RescaleDecimal(mantissa, cur_scale, scale);
   } else {
     int up = scale - cur_scale;

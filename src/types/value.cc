@@ -266,12 +266,12 @@ int Value::Compare(const Value& o) const {
       auto a = static_cast<unsigned __int128>(wide_), b = static_cast<unsigned __int128>(o.wide_);
       return a < b ? -1 : (a > b ? 1 : 0);
     }
-    case TypeId::kInterval: {
+    case TypeId::kInterval: {  // by length, a month being 30 days; exact in 128 bits
       auto key = [](const Interval& v) {
-        return static_cast<long double>(v.months) * 30 * 86400e9L +
-               static_cast<long double>(v.days) * 86400e9L + v.nanos;
+        constexpr int128_t kNanosPerDay = 86400LL * 1000000000LL;
+        return (static_cast<int128_t>(v.months) * 30 + v.days) * kNanosPerDay + v.nanos;
       };
-      long double a = key(interval_), b = key(o.interval_);
+      int128_t a = key(interval_), b = key(o.interval_);
       return a < b ? -1 : (a > b ? 1 : 0);
     }
     case TypeId::kList:

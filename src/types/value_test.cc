@@ -160,7 +160,9 @@ TEST(ValueTest, DateToString) {
     int32_t days;
     ASSERT_TRUE(ParseDate(text, &days)) << text;
     EXPECT_EQ(days, DaysFromCivil(year, 3, 15)) << text;
-    if (year < 0) EXPECT_EQ(text[0], '-') << text;
+    if (year < 0) {
+      EXPECT_EQ(text[0], '-') << text;
+    }
   }
 }
 

@@ -61,10 +61,11 @@ Repl::Repl(Shell& shell) : shell_(shell) {
   el_source(el_, nullptr);  // the user's ~/.editrc
   // Ctrl-C and Ctrl-Z are keys while a line is edited (see repl.h).
   el_set(el_, EL_SETTY, "-d", "-isig", nullptr);
-  el_set(el_, EL_ADDFN, "kodiak-cancel", "Cancel the line and any unfinished statement",
-         &Repl::CancelLine);
+  // el_wset: the narrow el_set copies these names and never frees them.
+  el_wset(el_, EL_ADDFN, L"kodiak-cancel", L"Cancel the line and any unfinished statement",
+          &Repl::CancelLine);
   el_set(el_, EL_BIND, "^C", "kodiak-cancel", nullptr);
-  el_set(el_, EL_ADDFN, "kodiak-suspend", "Suspend kodiak", &Repl::Suspend);
+  el_wset(el_, EL_ADDFN, L"kodiak-suspend", L"Suspend kodiak", &Repl::Suspend);
   el_set(el_, EL_BIND, "^Z", "kodiak-suspend", nullptr);
   el_set(el_, EL_BIND, "^R", "em-inc-search-prev", nullptr);
 }

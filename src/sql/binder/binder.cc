@@ -426,11 +426,15 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
           continue;
         }
       } else if (ast->kind == ExprKind::kColumnRef && ast->names.size() == 1) {
+        const std::string name = Lower(ast->names[0].text);
         bool in_scope = false;
-        for (const auto& c : scope.columns) in_scope |= Lower(c.name) == Lower(ast->names[0].text);
+        for (const auto& c : scope.columns) in_scope |= Lower(c.name) == name;
         if (!in_scope) {
           for (const auto& en : entries) {
-            if (en.ast && Lower(en.name) == Lower(ast->names[0].text)) ast = en.ast;
+            if (en.ast && Lower(en.name) == name) {
+              ast = en.ast;
+              break;
+            }
           }
         }
       }
