@@ -12,7 +12,7 @@ Status FormatError(const Status& status, std::string_view script, size_t stateme
   if (status.position() < 0) {
     msg = label + ": " + status.message();
     if (!status.hint().empty()) msg += " — " + status.hint();
-    return status.WithMessage(msg);
+    return Status(status.code(), msg, status.position());
   }
   size_t abs = std::min(script.size(), statement_offset + static_cast<size_t>(status.position()));
   int line = first_line;
@@ -37,7 +37,8 @@ Status FormatError(const Status& status, std::string_view script, size_t stateme
   msg = label + " at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + status.message();
   if (!status.hint().empty()) msg += " — " + status.hint();
   msg += "\n  " + shown + "\n  " + std::string(static_cast<size_t>(column - 1), ' ') + "^";
-  return status.WithMessage(msg);
+  // The hint is in the message now; the returned status carries none.
+  return Status(status.code(), msg, status.position());
 }
 
 }  // namespace kodiak::internal

@@ -128,7 +128,7 @@ Result<BoundExprPtr> Binder::BindColumnRef(const Expr& e, ExprContext& ctx) {
   std::vector<std::string> candidates;
   for (size_t i = 0; i < ctx.scope->columns.size(); i++) {
     const auto& c = ctx.scope->columns[i];
-    bool table_ok = table.empty() || Lower(c.table) == Lower(table);
+    bool table_ok = table.empty() ? !c.hidden : Lower(c.table) == Lower(table);
     table_known |= table_ok;
     if (table_ok) candidates.push_back(c.name);
     if (table_ok && Lower(c.name) == Lower(column)) {
@@ -399,7 +399,11 @@ Result<BoundExprPtr> Binder::BindFunction(const Expr& e, ExprContext& ctx) {
   std::vector<LogicalType> want;
   LogicalType result;
   Status st = fn->bind(types, &want, &result);
-  if (!st.ok()) return st.WithPosition(e.pos);
+  if (!st.ok()) {
+    std::string got;
+    for (size_t i = 0; i < types.size(); i++) got += (i ? ", " : "") + types[i].ToString();
+    return Status::TypeError("no function " + name + "(" + got + ")", e.pos, "usage: " + fn->signature);
+  }
   auto out = std::make_unique<BoundExpr>();
   out->kind = BoundKind::kFunction;
   out->function = fn;
@@ -654,6 +658,12 @@ Result<BoundExprPtr> Binder::BindExprNode(const Expr& e, ExprContext& ctx) {
         }
         KODIAK_ASSIGN_OR_RETURN(b, CastTo(std::move(b), TypeId::kText));
         out->children.push_back(std::move(b));
+      }
+      if (out->children.size() > 2 && out->children[2]->kind == BoundKind::kConstant &&
+          !out->children[2]->value.is_null() && out->children[2]->value.str_value().size() != 1) {
+        return Status::BinderError("ESCAPE must be a single character, not '" +
+                                       out->children[2]->value.str_value() + "'",
+                                   e.args[2]->pos);
       }
       return out;
     }

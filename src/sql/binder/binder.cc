@@ -78,6 +78,16 @@ std::vector<std::string> TypeNames() {
 
 }  // namespace
 
+Status Scope::CheckNewTable(const std::string& alias, int64_t pos) const {
+  for (const auto& c : columns) {
+    if (Lower(c.table) == Lower(alias)) {
+      return Status::BinderError("table name '" + alias + "' is used more than once in FROM", pos,
+                                 "give one of them an alias: ... AS other");
+    }
+  }
+  return Status::OK();
+}
+
 Binder::Binder(const CatalogSnapshot& catalog, const VariableMap& variables)
     : catalog_(catalog), variables_(variables) {}
 
@@ -144,6 +154,7 @@ Result<OperatorPtr> Binder::BindFrom(const TableRef& ref, Scope* scope) {
     case TableRef::Kind::kTable: {
       KODIAK_ASSIGN_OR_RETURN(TableEntryPtr entry, ResolveTable(ref.name));
       std::string alias = ref.alias.empty() ? entry->name : ref.alias;
+      KODIAK_RETURN_IF_ERROR(scope->CheckNewTable(alias, ref.pos));
       if (ref.column_aliases.size() > entry->columns.size()) {
         return Status::BinderError("table " + entry->name + " has " + std::to_string(entry->columns.size()) +
                                        " columns, but " + std::to_string(ref.column_aliases.size()) +
@@ -163,6 +174,7 @@ Result<OperatorPtr> Binder::BindFrom(const TableRef& ref, Scope* scope) {
     case TableRef::Kind::kSubquery: {
       KODIAK_ASSIGN_OR_RETURN(BoundQuery q, BindQuery(*ref.subquery));
       std::string alias = ref.alias.empty() ? "subquery" : ref.alias;
+      KODIAK_RETURN_IF_ERROR(scope->CheckNewTable(alias, ref.pos));
       for (size_t i = 0; i < q.names.size(); i++) {
         std::string name = i < ref.column_aliases.size() ? ref.column_aliases[i] : q.names[i];
         scope->columns.push_back({alias, name, q.types[i]});
@@ -185,6 +197,9 @@ Result<OperatorPtr> Binder::BindJoin(const TableRef& ref, Scope* scope) {
   Scope ls, rs;
   KODIAK_ASSIGN_OR_RETURN(OperatorPtr left, BindFrom(*ref.left, &ls));
   KODIAK_ASSIGN_OR_RETURN(OperatorPtr right, BindFrom(*ref.right, &rs));
+  for (const auto& c : rs.columns) {
+    KODIAK_RETURN_IF_ERROR(ls.CheckNewTable(c.table, ref.right->pos));
+  }
   Scope combined = ls;
   combined.columns.insert(combined.columns.end(), rs.columns.begin(), rs.columns.end());
   const int nl = static_cast<int>(ls.columns.size());
@@ -198,17 +213,19 @@ Result<OperatorPtr> Binder::BindJoin(const TableRef& ref, Scope* scope) {
       }
     }
   }
+  std::vector<std::pair<int, int>> using_pairs;  // (left index, right index)
   for (const auto& name : using_cols) {
     int li = -1, ri = -1;
     for (int i = 0; i < nl; i++) {
-      if (Lower(ls.columns[i].name) == Lower(name)) li = i;
+      if (!ls.columns[i].hidden && Lower(ls.columns[i].name) == Lower(name)) li = i;
     }
     for (size_t i = 0; i < rs.columns.size(); i++) {
-      if (Lower(rs.columns[i].name) == Lower(name)) ri = static_cast<int>(i);
+      if (!rs.columns[i].hidden && Lower(rs.columns[i].name) == Lower(name)) ri = static_cast<int>(i);
     }
     if (li < 0 || ri < 0) {
       return Status::BinderError("column '" + name + "' in USING is not on both sides of the join", ref.pos);
     }
+    using_pairs.emplace_back(li, ri);
     KODIAK_ASSIGN_OR_RETURN(BoundExprPtr eq,
                             BindComparison(BinaryOp::kEq, MakeColumn(li, ls.columns[li].type),
                                            MakeColumn(nl + ri, rs.columns[ri].type), ref.pos));
@@ -275,6 +292,34 @@ Result<OperatorPtr> Binder::BindJoin(const TableRef& ref, Scope* scope) {
     for (int i = 0; i < nl; i++) reorder.push_back(MakeColumn(nr + i, ls.columns[i].type));
     for (int i = 0; i < nr; i++) reorder.push_back(MakeColumn(i, rs.columns[i].type));
     join = std::make_unique<Projection>(std::move(join), std::move(reorder));
+  }
+  if (!using_pairs.empty()) {
+    // USING / NATURAL: the join columns come first, once (from the side that
+    // always has them: the left, or the right for a RIGHT JOIN); the other
+    // side's copies move to the end, hidden.
+    std::vector<int> order;
+    std::vector<bool> placed(combined.columns.size(), false);
+    for (const auto& [li, ri] : using_pairs) {
+      int keep = right_join ? nl + ri : li;
+      order.push_back(keep);
+      placed[static_cast<size_t>(li)] = placed[static_cast<size_t>(nl + ri)] = true;
+    }
+    for (size_t i = 0; i < combined.columns.size(); i++) {
+      if (!placed[i]) order.push_back(static_cast<int>(i));
+    }
+    for (const auto& [li, ri] : using_pairs) {
+      int drop = right_join ? li : nl + ri;
+      combined.columns[static_cast<size_t>(drop)].hidden = true;
+      order.push_back(drop);
+    }
+    std::vector<BoundExprPtr> exprs;
+    Scope reordered;
+    for (int i : order) {
+      exprs.push_back(MakeColumn(i, combined.columns[static_cast<size_t>(i)].type));
+      reordered.columns.push_back(combined.columns[static_cast<size_t>(i)]);
+    }
+    join = std::make_unique<Projection>(std::move(join), std::move(exprs));
+    combined = std::move(reordered);
   }
   scope->columns.insert(scope->columns.end(), combined.columns.begin(), combined.columns.end());
   return join;
@@ -380,6 +425,7 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
       bool any = false;
       for (size_t i = 0; i < scope.columns.size(); i++) {
         if (!qualifier.empty() && Lower(scope.columns[i].table) != Lower(qualifier)) continue;
+        if (scope.columns[i].hidden) continue;
         entries.push_back({nullptr, static_cast<int>(i), scope.columns[i].name, item.pos});
         any = true;
       }

@@ -39,10 +39,16 @@ struct ScopeColumn {
   std::string table;
   std::string name;
   LogicalType type;
+  // The other side's copy of a USING / NATURAL join column: reachable as
+  // table.name, but not by the bare name and not part of `*`.
+  bool hidden = false;
 };
 
 struct Scope {
   std::vector<ScopeColumn> columns;
+
+  // Fails when `alias` already names a table of this scope ("FROM t JOIN t").
+  Status CheckNewTable(const std::string& alias, int64_t pos) const;
 };
 
 class Binder {

@@ -25,12 +25,12 @@ std::string Cast(const Value& v, const LogicalType& to, bool try_cast = false) {
   return r->is_null() ? "NULL" : r->ToString();
 }
 
-// The cast must fail with OutOfRange and a message naming the value, the
-// target type and `why`.
+// The cast must fail with a conversion error naming the value, the target
+// type and `why`.
 void ExpectCastError(const Value& v, const LogicalType& to, const std::string& shown, const std::string& why) {
   auto r = CastValue(v, to);
   ASSERT_FALSE(r.ok()) << v.ToSqlLiteral() << " -> " << to.ToString() << " gave " << r->ToString();
-  EXPECT_EQ(r.status().code(), StatusCode::kOutOfRange) << r.status().ToString();
+  EXPECT_EQ(r.status().code(), StatusCode::kConversion) << r.status().ToString();
   const std::string& msg = r.status().message();
   EXPECT_NE(msg.find("cannot cast " + shown + " to " + to.ToString()), std::string::npos) << msg;
   EXPECT_NE(msg.find(why), std::string::npos) << msg;
@@ -481,7 +481,7 @@ TEST(CastVectorTest, ErrorsCarryTheValueAndTryCastGivesNull) {
   auto vec = Build(kText, {Value::Text("1"), Value::Text("x"), Value::Null(TypeId::kText)});
   auto bad = CastVector(vec, kInt64);
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.status().code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(bad.status().code(), StatusCode::kConversion);
   EXPECT_NE(bad.status().message().find("'x'"), std::string::npos) << bad.status().message();
   auto soft = CastVector(vec, kInt64, /*try_cast=*/true);
   ASSERT_TRUE(soft.ok());

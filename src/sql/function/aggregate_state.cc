@@ -93,7 +93,9 @@ class SumState : public AggregateState {
     count_.resize(static_cast<size_t>(g), 0);
   }
   Status Update(const Vector* arg, const int64_t* gid, int64_t n) override {
-    bool floating = arg->type().IsFloat() || avg_;
+    bool floating = arg->type().IsFloat();
+    float_input_ = floating;
+    if (arg->type().id() == TypeId::kDecimal) scale_ = arg->type().scale();
     if (arg->type().id() == TypeId::kNull) return Status::OK();
     if (arg->type().id() == TypeId::kInt64 && !arg->MayHaveNulls() && !floating) {
       const int64_t* d = arg->data<int64_t>();
@@ -124,8 +126,14 @@ class SumState : public AggregateState {
           out->data<int64_t>()[i] = static_cast<int64_t>(isum_[i]);
           break;
         case TypeId::kDecimal: out->data<int128_t>()[i] = isum_[i]; break;
-        default:
-          out->data<double>()[i] = avg_ ? (fsum_[i] / static_cast<double>(count_[i])) : fsum_[i];
+        default: {
+          // avg: exact integer (or unscaled decimal) sums are divided once, in
+          // long double, so avg(0.10, 0.20, -0.12) is 0.06 exactly.
+          long double total = fsum_[i];
+          if (!float_input_) total = static_cast<long double>(isum_[i]) / static_cast<long double>(Pow10(scale_));
+          out->data<double>()[i] =
+              static_cast<double>(avg_ ? total / static_cast<long double>(count_[i]) : total);
+        }
       }
     }
     return out;
@@ -140,6 +148,8 @@ class SumState : public AggregateState {
     return Status::OK();
   }
   bool avg_;
+  bool float_input_ = false;
+  int scale_ = 0;
   LogicalType result_;
   std::vector<int128_t> isum_;
   std::vector<double> fsum_;

@@ -48,7 +48,7 @@ struct Chunk {
 // Runs an aggregate over the batches (the state is resized to the highest
 // group seen so far before each batch, as a hash aggregate does) and
 // finalizes `groups` groups. Results as text, "NULL" for NULL.
-Result<std::vector<std::string>> Run(AggregateKind kind, const LogicalType& arg_type, const std::vector<Chunk>& batches,
+Result<std::vector<std::string>> RunAggregate(AggregateKind kind, const LogicalType& arg_type, const std::vector<Chunk>& batches,
                                      int64_t groups, bool distinct = false) {
   BoundAggregate agg;
   agg.kind = kind;
@@ -73,7 +73,7 @@ Result<std::vector<std::string>> Run(AggregateKind kind, const LogicalType& arg_
 
 std::vector<std::string> RunOk(AggregateKind kind, const LogicalType& arg_type, const std::vector<Chunk>& batches,
                                int64_t groups, bool distinct = false) {
-  auto r = Run(kind, arg_type, batches, groups, distinct);
+  auto r = RunAggregate(kind, arg_type, batches, groups, distinct);
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   return r.ok() ? *r : std::vector<std::string>{};
 }
@@ -151,9 +151,9 @@ TEST(SumTest, Int64OverflowIsAnErrorAtFinalize) {
   EXPECT_EQ(RunOk(AggregateKind::kSum, TypeId::kInt64,
                   {{Ints({INT64_MAX, 10}), {0, 0}}, {Ints({-20}), {0}}}, 1),
             (Rows{"9223372036854775797"}));
-  auto under = Run(AggregateKind::kSum, TypeId::kInt64, {{Ints({INT64_MIN, -1}), {0, 0}}}, 1);
+  auto under = RunAggregate(AggregateKind::kSum, TypeId::kInt64, {{Ints({INT64_MIN, -1}), {0, 0}}}, 1);
   EXPECT_EQ(under.status().code(), StatusCode::kOutOfRange);
-  auto u = Run(AggregateKind::kSum, TypeId::kUInt64,
+  auto u = RunAggregate(AggregateKind::kSum, TypeId::kUInt64,
                {{Col(TypeId::kUInt64, {Value::UInt64(UINT64_MAX)}), {0}}}, 1);
   EXPECT_EQ(u.status().code(), StatusCode::kOutOfRange);
 }

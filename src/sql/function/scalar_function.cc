@@ -1,6 +1,9 @@
 #include "sql/function/scalar_function.h"
 
 #include <cctype>
+#include <clocale>
+#include <cwctype>
+#include <locale.h>
 #include <cmath>
 #include <map>
 
@@ -101,22 +104,73 @@ VectorPtr MapStrings(const Vector& in, int64_t n, F&& f) {
 
 Status BindText1(const std::vector<LogicalType>& args, std::vector<LogicalType>* types, LogicalType* result) {
   if (args[0].id() != TypeId::kText && args[0].id() != TypeId::kNull && args[0].id() != TypeId::kJson)
-    return Fail("this function", args, "TEXT");
+    return Fail("", args, "TEXT");
   *types = {TypeId::kText};
   *result = TypeId::kText;
   return Status::OK();
 }
 
+// Unicode case mapping through the C library's C.UTF-8 tables; ASCII takes a
+// fast path. Invalid UTF-8 bytes are copied unchanged.
+locale_t Utf8Locale() {
+  static locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
+  return loc;
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+template <bool kUpper>
+void MapCase(std::string_view s, std::string* out) {
+  locale_t loc = Utf8Locale();
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out->push_back(static_cast<char>(kUpper ? std::toupper(c) : std::tolower(c)));
+      i++;
+      continue;
+    }
+    int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    bool ok = len > 0 && i + static_cast<size_t>(len) <= s.size();
+    uint32_t cp = ok ? (c & (0x7F >> len)) : 0;
+    for (int k = 1; ok && k < len; k++) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) ok = false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (!ok || !loc) {
+      out->push_back(s[i]);
+      i++;
+      continue;
+    }
+    wint_t mapped = kUpper ? towupper_l(static_cast<wint_t>(cp), loc) : towlower_l(static_cast<wint_t>(cp), loc);
+    AppendUtf8(static_cast<uint32_t>(mapped), out);
+    i += static_cast<size_t>(len);
+  }
+}
+
 Result<VectorPtr> ExecLower(const std::vector<VectorPtr>& a, int64_t n, const LogicalType&) {
-  return MapStrings(*a[0], n, [](std::string_view s, std::string* out) {
-    for (char c : s) out->push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  });
+  return MapStrings(*a[0], n, MapCase<false>);
 }
 
 Result<VectorPtr> ExecUpper(const std::vector<VectorPtr>& a, int64_t n, const LogicalType&) {
-  return MapStrings(*a[0], n, [](std::string_view s, std::string* out) {
-    for (char c : s) out->push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-  });
+  return MapStrings(*a[0], n, MapCase<true>);
 }
 
 std::string_view TrimChars(std::string_view s, bool left, bool right) {

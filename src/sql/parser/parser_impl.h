@@ -168,6 +168,14 @@ class ParserImpl {
     return Error(t, std::string(what) + " is not supported yet");
   }
 
+  // The rules. Stack depth matters on the recursive paths, so their frames
+  // are shaped by hand: [[gnu::noinline]] keeps a rule's locals out of the
+  // frame of a rule that recurses through it; [[gnu::always_inline]] folds a
+  // rule into its one caller (ParseUnary, ParsePostfix and ParsePrimary into
+  // ParseBinary; ParseQueryTerm into ParseSetOperation; ParseBaseType into
+  // ParseTypeName), so a nesting level costs one frame, not four. Those are
+  // `inline` and defined only in the file that calls them.
+
   // ---- Statements ----
   [[gnu::noinline]] Result<StatementPtr> ParseStmt();
   [[gnu::noinline]] Result<StatementPtr> ParseInsert();
@@ -192,7 +200,7 @@ class ParserImpl {
   // ---- Queries ----
   Result<SelectPtr> ParseQuery();
   Result<SelectPtr> ParseSetOperation(int min_prec);
-  Result<SelectPtr> ParseQueryTerm();
+  [[gnu::always_inline]] inline Result<SelectPtr> ParseQueryTerm();
   [[gnu::noinline]] Result<SelectPtr> ParseSelectBlock();
   [[gnu::noinline]] Result<SelectPtr> ParseFromFirstBlock();
   [[gnu::noinline]] Result<SelectPtr> ParseValues();
@@ -208,9 +216,9 @@ class ParserImpl {
   Result<ExprPtr> ParseExpr() { return ParseBinary(kPrecOr); }
   Result<ExprPtr> ParseBinary(int min_prec);
   [[gnu::noinline]] Result<ExprPtr> ParseCompareTail(ExprPtr left, bool* matched);
-  Result<ExprPtr> ParseUnary();
-  Result<ExprPtr> ParsePostfix();
-  Result<ExprPtr> ParsePrimary();
+  [[gnu::always_inline]] inline Result<ExprPtr> ParseUnary();
+  [[gnu::always_inline]] inline Result<ExprPtr> ParsePostfix();
+  [[gnu::always_inline]] inline Result<ExprPtr> ParsePrimary();
   [[gnu::noinline]] Result<ExprPtr> ParseWordExpr();
   [[gnu::noinline]] Result<ExprPtr> ParseFunctionCall();
   [[gnu::noinline]] Result<ExprPtr> ParseCase();
@@ -223,7 +231,7 @@ class ParserImpl {
 
   // ---- Types ----
   [[gnu::noinline]] Result<TypeName> ParseTypeName();
-  Result<TypeName> ParseBaseType();
+  [[gnu::always_inline]] inline Result<TypeName> ParseBaseType();
   [[gnu::noinline]] Result<TypeName> ParseListType();
   [[gnu::noinline]] Result<TypeName> ParseMapType();
   [[gnu::noinline]] Result<TypeName> ParseStructType();
