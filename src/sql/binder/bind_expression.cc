@@ -186,6 +186,30 @@ Result<BoundExprPtr> Binder::BindArithmetic(BinaryOp op, BoundExprPtr l, BoundEx
     KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), l->type));
     b = a;
   }
+  // INTERVAL arithmetic: timestamp/date +/- interval, interval +/- interval,
+  // timestamp - timestamp.
+  auto is_ts = [](TypeId t) { return t == TypeId::kTimestamp || t == TypeId::kTimestampTz; };
+  if (a == TypeId::kInterval || b == TypeId::kInterval || (is_ts(a) && is_ts(b) && op == BinaryOp::kSub)) {
+    LogicalType result;
+    if (a == TypeId::kInterval && b == TypeId::kInterval && (op == BinaryOp::kAdd || op == BinaryOp::kSub)) {
+      result = TypeId::kInterval;
+    } else if ((is_ts(a) || a == TypeId::kDate) && b == TypeId::kInterval &&
+               (op == BinaryOp::kAdd || op == BinaryOp::kSub)) {
+      result = a == TypeId::kDate ? LogicalType(TypeId::kTimestamp) : l->type;
+    } else if (a == TypeId::kInterval && (is_ts(b) || b == TypeId::kDate) && op == BinaryOp::kAdd) {
+      result = b == TypeId::kDate ? LogicalType(TypeId::kTimestamp) : r->type;
+    } else if (is_ts(a) && is_ts(b) && op == BinaryOp::kSub) {
+      LogicalType common;
+      CommonType(l->type, r->type, &common);
+      KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), common));
+      KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), common));
+      result = TypeId::kInterval;
+    } else {
+      return Status::TypeError("cannot apply this operator to " + l->type.ToString() + " and " + r->type.ToString(),
+                               pos, "an INTERVAL can be added to or subtracted from a DATE, TIMESTAMP or INTERVAL");
+    }
+    return make(result, std::move(l), std::move(r));
+  }
   // Date arithmetic: DATE +/- integer days, DATE - DATE.
   if (a == TypeId::kDate || b == TypeId::kDate) {
     if (a == TypeId::kDate && b == TypeId::kDate && op == BinaryOp::kSub) {
@@ -546,11 +570,23 @@ Result<BoundExprPtr> Binder::BindExprNode(const Expr& e, ExprContext& ctx) {
           return out;
         }
         case BinaryOp::kConcat: {
-          KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), TypeId::kText));
-          KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), TypeId::kText));
+          // LIST || LIST appends; BLOB || BLOB stays a BLOB; anything else is text.
+          if (l->type.id() == TypeId::kList && r->type.id() == TypeId::kList) {
+            LogicalType common;
+            if (!CommonType(l->type, r->type, &common)) {
+              return Status::TypeError("cannot append " + r->type.ToString() + " to " + l->type.ToString(), e.pos);
+            }
+            KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), common));
+            KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), common));
+          } else {
+            LogicalType target = l->type.id() == TypeId::kBlob && r->type.id() == TypeId::kBlob
+                                     ? LogicalType(TypeId::kBlob) : LogicalType(TypeId::kText);
+            KODIAK_ASSIGN_OR_RETURN(l, CastTo(std::move(l), target));
+            KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), target));
+          }
           auto out = std::make_unique<BoundExpr>();
           out->kind = BoundKind::kConcat;
-          out->type = TypeId::kText;
+          out->type = l->type;
           out->pos = e.pos;
           out->children.push_back(std::move(l));
           out->children.push_back(std::move(r));

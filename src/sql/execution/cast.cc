@@ -142,7 +142,7 @@ bool CanCast(const LogicalType& from, const LogicalType& to) {
   if (f == TypeId::kBlob && t == TypeId::kUuid) return true;
   if (f == TypeId::kUuid && t == TypeId::kBlob) return true;
   if (f == TypeId::kList && t == TypeId::kList) return CanCast(from.child(), to.child());
-  if (f == TypeId::kStruct && t == TypeId::kStruct) return from.fields().size() == to.fields().size();
+  if (f == TypeId::kStruct && t == TypeId::kStruct) return true;  // checked per value: fields match by name
   if (f == TypeId::kJson) return t == TypeId::kText;
   return false;
 }
@@ -158,7 +158,7 @@ Result<Value> CastValue(const Value& v, const LogicalType& to, bool try_cast) {
   TypeId f = from.id(), t = to.id();
   bool fnum = from.IsNumeric() || f == TypeId::kBool;
 
-  if (t == TypeId::kText) return Value::Text(f == TypeId::kBlob ? v.str_value() : v.ToString());
+  if (t == TypeId::kText) return Value::Text(v.ToString());
   if (t == TypeId::kJson) {
     if (f == TypeId::kText) {
       if (!nlohmann::json::accept(v.str_value())) return fail("not valid JSON");
@@ -198,7 +198,11 @@ Result<Value> CastValue(const Value& v, const LogicalType& to, bool try_cast) {
     } else {
       return fail("no conversion");
     }
-    return t == TypeId::kFloat32 ? Value::Float32(static_cast<float>(d)) : Value::Float64(d);
+    if (t == TypeId::kFloat32) {
+      if (std::isfinite(d) && std::fabs(d) > std::numeric_limits<float>::max()) return fail("out of range for FLOAT32");
+      return Value::Float32(static_cast<float>(d));
+    }
+    return Value::Float64(d);
   }
   if (t == TypeId::kDecimal) {
     int128_t out;
@@ -244,7 +248,22 @@ Result<Value> CastValue(const Value& v, const LogicalType& to, bool try_cast) {
       }
       return Value::Blob(bytes);
     }
-    return Value::Blob(f == TypeId::kText ? v.str_value() : v.ToString());
+    if (f == TypeId::kText) {
+      // Text form of a blob: bytes as they are, \xHH for any byte.
+      const std::string& s = v.str_value();
+      std::string bytes;
+      for (size_t i = 0; i < s.size(); i++) {
+        if (s[i] == '\\' && i + 3 < s.size() && (s[i + 1] == 'x' || s[i + 1] == 'X') &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 2])) && std::isxdigit(static_cast<unsigned char>(s[i + 3]))) {
+          bytes.push_back(static_cast<char>(std::stoi(s.substr(i + 2, 2), nullptr, 16)));
+          i += 3;
+        } else {
+          bytes.push_back(s[i]);
+        }
+      }
+      return Value::Blob(std::move(bytes));
+    }
+    return Value::Blob(v.ToString());
   }
   int64_t ts = 0;
   if (f == TypeId::kDate) ts = static_cast<int64_t>(v.int_value()) * kMicrosPerDay;
@@ -306,10 +325,26 @@ Result<Value> CastValue(const Value& v, const LogicalType& to, bool try_cast) {
       return Value::Nested(to, std::move(items));
     }
     case TypeId::kStruct: {
-      if (f != TypeId::kStruct || from.fields().size() != to.fields().size()) return fail("no conversion");
+      // Fields are matched by name (case-insensitively); a target field the
+      // value lacks is NULL, a value field the target lacks is an error.
+      if (f != TypeId::kStruct) return fail("no conversion");
+      auto lower = [](std::string s) {
+        for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+      };
+      for (const auto& sf : from.fields()) {
+        bool found = false;
+        for (const auto& tf : to.fields()) found |= lower(tf.name) == lower(sf.name);
+        if (!found) return fail("it has a field '" + sf.name + "' that " + to.ToString() + " does not have");
+      }
       std::vector<Value> fields;
-      for (size_t i = 0; i < v.children().size(); i++) {
-        KODIAK_ASSIGN_OR_RETURN(Value fv, CastValue(v.children()[i], to.fields()[i].type, try_cast));
+      for (const auto& tf : to.fields()) {
+        Value fv = Value::Null(tf.type);
+        for (size_t i = 0; i < from.fields().size(); i++) {
+          if (lower(from.fields()[i].name) == lower(tf.name)) {
+            KODIAK_ASSIGN_OR_RETURN(fv, CastValue(v.children()[i], tf.type, try_cast));
+          }
+        }
         fields.push_back(std::move(fv));
       }
       return Value::Nested(to, std::move(fields));

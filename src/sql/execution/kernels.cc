@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "types/datetime.h"
 #include "types/numeric.h"
 
 namespace kodiak::sql {
@@ -116,6 +117,11 @@ Result<VectorPtr> FloatArith(BinaryOp op, const Vector& a, const Vector& b) {
       break;
     default: return Status::Internal("bad arithmetic operator");
   }
+  for (int64_t i = 0; i < n; i++) {
+    if (std::isinf(r[i]) && std::isfinite(x[i]) && std::isfinite(y[i]) && out->IsValid(i)) {
+      return Status::OutOfRange("FLOAT64 overflow: the result is too large to represent");
+    }
+  }
   return out;
 }
 
@@ -166,6 +172,66 @@ Result<VectorPtr> DateArith(BinaryOp op, const Vector& a, const Vector& b, const
   return out;
 }
 
+// Microseconds since the epoch of a DATE or TIMESTAMP row.
+int64_t MicrosAt(const Vector& v, int64_t i) {
+  return v.type().id() == TypeId::kDate ? static_cast<int64_t>(v.data<int32_t>()[i]) * kMicrosPerDay
+                                        : v.data<int64_t>()[i];
+}
+
+// timestamp + interval: months move the calendar date (the day is clamped to
+// the month's end, so Jan 31 + 1 month = Feb 29 in a leap year), then days
+// and the time part are added.
+bool AddInterval(int64_t micros, Interval iv, int sign, int64_t* out) {
+  int64_t days = micros / kMicrosPerDay, tod = micros % kMicrosPerDay;
+  if (tod < 0) {
+    tod += kMicrosPerDay;
+    days--;
+  }
+  if (iv.months) {
+    int64_t y;
+    unsigned m, d;
+    CivilFromDays(days, &y, &m, &d);
+    int64_t total = y * 12 + (m - 1) + sign * static_cast<int64_t>(iv.months);
+    int64_t ny = total >= 0 ? total / 12 : (total - 11) / 12;
+    unsigned nm = static_cast<unsigned>(total - ny * 12) + 1;
+    static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (ny % 4 == 0 && ny % 100 != 0) || ny % 400 == 0;
+    unsigned max = kDays[nm - 1] + (nm == 2 && leap ? 1 : 0);
+    days = DaysFromCivil(ny, nm, d > max ? max : d);
+  }
+  int64_t r;
+  if (__builtin_mul_overflow(days + sign * static_cast<int64_t>(iv.days), kMicrosPerDay, &r)) return false;
+  if (__builtin_add_overflow(r, tod + sign * (iv.nanos / 1000), &r)) return false;
+  *out = r;
+  return true;
+}
+
+Result<VectorPtr> TemporalArith(BinaryOp op, const Vector& a, const Vector& b, const LogicalType& type) {
+  const int64_t n = a.length();
+  auto out = std::make_shared<Vector>(type, n);
+  MergeValidity(a, b, out.get());
+  const int sign = op == BinaryOp::kSub ? -1 : 1;
+  TypeId ta = a.type().id(), tb = b.type().id();
+  for (int64_t i = 0; i < n; i++) {
+    if (a.IsNull(i) || b.IsNull(i)) continue;
+    if (ta == TypeId::kInterval && tb == TypeId::kInterval) {
+      Interval x = a.data<Interval>()[i], y = b.data<Interval>()[i];
+      out->data<Interval>()[i] = Interval{x.months + sign * y.months, x.days + sign * y.days, x.nanos + sign * y.nanos};
+    } else if (type.id() == TypeId::kInterval) {  // timestamp - timestamp
+      int64_t diff = a.data<int64_t>()[i] - b.data<int64_t>()[i];
+      out->data<Interval>()[i] = Interval{0, static_cast<int32_t>(diff / kMicrosPerDay), (diff % kMicrosPerDay) * 1000};
+    } else {
+      bool interval_first = ta == TypeId::kInterval;
+      const Vector& when = interval_first ? b : a;
+      const Interval& iv = (interval_first ? a : b).data<Interval>()[i];
+      int64_t r;
+      if (!AddInterval(MicrosAt(when, i), iv, sign, &r)) return Status::OutOfRange("timestamp out of range");
+      out->data<int64_t>()[i] = r;
+    }
+  }
+  return out;
+}
+
 template <typename T>
 void CompareLoop(BinaryOp op, const T* x, const T* y, int64_t n, uint8_t* bits) {
   auto put = [&](int64_t i, bool v) {
@@ -179,6 +245,19 @@ void CompareLoop(BinaryOp op, const T* x, const T* y, int64_t n, uint8_t* bits) 
     case BinaryOp::kGt: for (int64_t i = 0; i < n; i++) put(i, x[i] > y[i]); break;
     case BinaryOp::kGtEq: for (int64_t i = 0; i < n; i++) put(i, x[i] >= y[i]); break;
     default: break;
+  }
+}
+
+bool CompareResult(BinaryOp op, int c);
+
+// Floats in SQL's total order: NaN equals NaN and is larger than every other
+// value (as in PostgreSQL and DuckDB); -0.0 equals 0.0.
+template <typename T>
+void FloatCompareLoop(BinaryOp op, const T* x, const T* y, int64_t n, uint8_t* bits) {
+  for (int64_t i = 0; i < n; i++) {
+    bool nx = std::isnan(x[i]), ny = std::isnan(y[i]);
+    int c = (nx || ny) ? static_cast<int>(nx) - static_cast<int>(ny) : (x[i] < y[i] ? -1 : (x[i] > y[i] ? 1 : 0));
+    if (CompareResult(op, c)) bits[i >> 3] |= static_cast<uint8_t>(1u << (i & 7));
   }
 }
 
@@ -197,6 +276,9 @@ bool CompareResult(BinaryOp op, int c) {
 }  // namespace
 
 Result<VectorPtr> ArithmeticKernel(BinaryOp op, const Vector& a, const Vector& b, const LogicalType& result) {
+  if (a.type().id() == TypeId::kInterval || b.type().id() == TypeId::kInterval || result.id() == TypeId::kInterval) {
+    return TemporalArith(op, a, b, result);
+  }
   if (a.type().id() == TypeId::kDate || b.type().id() == TypeId::kDate) return DateArith(op, a, b, result);
   switch (result.id()) {
     case TypeId::kInt64: return IntegerArith<int64_t>(op, a, b, result);
@@ -232,8 +314,8 @@ Result<VectorPtr> CompareKernel(BinaryOp op, const Vector& a, const Vector& b) {
     case TypeId::kUInt16: CompareLoop(op, a.data<uint16_t>(), b.data<uint16_t>(), n, bits); break;
     case TypeId::kUInt32: CompareLoop(op, a.data<uint32_t>(), b.data<uint32_t>(), n, bits); break;
     case TypeId::kUInt64: CompareLoop(op, a.data<uint64_t>(), b.data<uint64_t>(), n, bits); break;
-    case TypeId::kFloat32: CompareLoop(op, a.data<float>(), b.data<float>(), n, bits); break;
-    case TypeId::kFloat64: CompareLoop(op, a.data<double>(), b.data<double>(), n, bits); break;
+    case TypeId::kFloat32: FloatCompareLoop(op, a.data<float>(), b.data<float>(), n, bits); break;
+    case TypeId::kFloat64: FloatCompareLoop(op, a.data<double>(), b.data<double>(), n, bits); break;
     case TypeId::kDecimal: CompareLoop(op, a.data<int128_t>(), b.data<int128_t>(), n, bits); break;
     case TypeId::kUuid:
       CompareLoop(op, reinterpret_cast<const unsigned __int128*>(a.data<int128_t>()),
@@ -366,7 +448,20 @@ Result<VectorPtr> NegateKernel(const Vector& a) {
 
 VectorPtr ConcatKernel(const Vector& a, const Vector& b) {
   const int64_t n = a.length();
-  VectorBuilder builder(TypeId::kText, n);
+  if (a.type().id() == TypeId::kList) {
+    VectorBuilder lists(a.type(), n);
+    for (int64_t i = 0; i < n; i++) {
+      if (a.IsNull(i) || b.IsNull(i)) {
+        lists.AppendNull();
+        continue;
+      }
+      std::vector<Value> items = a.GetValue(i).children();
+      for (const auto& v : b.GetValue(i).children()) items.push_back(v);
+      lists.Append(Value::Nested(a.type(), std::move(items)));
+    }
+    return lists.Finish();
+  }
+  VectorBuilder builder(a.type(), n);
   std::string s;
   for (int64_t i = 0; i < n; i++) {
     if (a.IsNull(i) || b.IsNull(i)) {

@@ -1,5 +1,7 @@
 #include "sql/function/aggregate_state.h"
 
+#include <cmath>
+#include <type_traits>
 #include <unordered_set>
 #include <vector>
 
@@ -165,12 +167,19 @@ class MinMaxState : public AggregateState {
     values_.resize(static_cast<size_t>(g));
     has_.resize(static_cast<size_t>(g), 0);
   }
+  // The SQL order: for floats NaN is the largest value.
+  static bool Less(T a, T b) {
+    if constexpr (std::is_floating_point_v<T>) {
+      if (std::isnan(a) || std::isnan(b)) return !std::isnan(a) && std::isnan(b);
+    }
+    return a < b;
+  }
   Status Update(const Vector* arg, const int64_t* gid, int64_t n) override {
     const T* d = arg->data<T>();
     for (int64_t i = 0; i < n; i++) {
       if (arg->IsNull(i)) continue;
       int64_t g = gid[i];
-      if (!has_[g] || (is_max_ ? d[i] > values_[g] : d[i] < values_[g])) {
+      if (!has_[g] || (is_max_ ? Less(values_[g], d[i]) : Less(d[i], values_[g]))) {
         values_[g] = d[i];
         has_[g] = 1;
       }
