@@ -161,17 +161,47 @@ Result<QueryResult> Session::RunExplain(const ExplainStatement& stmt, Transactio
   Binder binder(txn.snapshot(), variables_);
   BoundQuery bound;
   const Statement& inner = *stmt.statement;
-  if (inner.kind == StmtKind::kSelect) {
+  std::string header;  // the write at the top of the plan, for DML
+  if (inner.kind == StmtKind::kUpdate || inner.kind == StmtKind::kDelete) {
+    // UPDATE and DELETE read the table through a filter, then write a new version.
+    bool update = inner.kind == StmtKind::kUpdate;
+    const auto& target = update ? static_cast<const UpdateStatement&>(inner).table
+                                : static_cast<const DeleteStatement&>(inner).table;
+    const Expr* where = update ? static_cast<const UpdateStatement&>(inner).where.get()
+                               : static_cast<const DeleteStatement&>(inner).where.get();
+    const std::string& alias = update ? static_cast<const UpdateStatement&>(inner).alias
+                                      : static_cast<const DeleteStatement&>(inner).alias;
+    KODIAK_ASSIGN_OR_RETURN(TableEntryPtr table, binder.ResolveTable(target));
+    std::vector<int> cols;
+    for (size_t i = 0; i < table->columns.size(); i++) cols.push_back(static_cast<int>(i));
+    bound.plan = std::make_unique<TableScan>(table->name, table->data, cols, table->ColumnTypes());
+    if (where) {
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr pred, binder.BindTablePredicate(*where, *table, alias));
+      bound.plan = std::make_unique<Filter>(std::move(bound.plan), std::move(pred));
+    }
+    header = std::string(update ? "Update " : "Delete ") + table->name;
+    if (update) {
+      header += " SET";
+      const auto& sets = static_cast<const UpdateStatement&>(inner).assignments;
+      for (size_t i = 0; i < sets.size(); i++) {
+        header += (i ? ", " : " ") + sets[i].first.text + " = " + ExprToSql(*sets[i].second);
+      }
+    }
+  } else if (inner.kind == StmtKind::kSelect) {
     KODIAK_ASSIGN_OR_RETURN(bound, binder.BindQuery(*static_cast<const SelectStatement&>(inner).query));
   } else if (inner.kind == StmtKind::kInsert) {
     const auto& ins = static_cast<const InsertStatement&>(inner);
     KODIAK_ASSIGN_OR_RETURN(TableEntryPtr table, binder.ResolveTable(ins.table));
     KODIAK_ASSIGN_OR_RETURN(bound, binder.BindInsertSource(ins, *table));
   } else {
-    return Status(StatusCode::kNotSupported, "EXPLAIN shows the plan of a query or an INSERT", inner.pos);
+    return Status(StatusCode::kNotSupported, "EXPLAIN shows the plan of a query, INSERT, UPDATE or DELETE", inner.pos);
   }
   std::vector<std::vector<Value>> rows;
-  std::string text = bound.plan->Explain();
+  std::string text = header.empty() ? bound.plan->Explain() : header + "\n" + bound.plan->Explain(1);
+  if (stmt.analyze && !header.empty()) {
+    return Status(StatusCode::kNotSupported, "EXPLAIN ANALYZE runs queries and INSERT only; it does not run an UPDATE or DELETE",
+                  stmt.pos);
+  }
   if (stmt.analyze) {
     auto start = std::chrono::steady_clock::now();
     ExecContext ctx(&interrupted_, &progress_);

@@ -285,6 +285,18 @@ Result<BoundExprPtr> Binder::BindComparison(BinaryOp op, BoundExprPtr l, BoundEx
       l->type.id() != TypeId::kNull) {
     KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), l->type));
   }
+  // An integer constant compared with an integer expression of a narrower
+  // type is converted once, here, when it fits (not the column, row by row).
+  auto narrow = [&](BoundExprPtr& c, const BoundExprPtr& other) -> void {
+    if (!IsConstant(*c) || c->value.is_null() || !c->type.IsInteger() || !other->type.IsInteger() ||
+        IsConstant(*other) || c->type == other->type) {
+      return;
+    }
+    auto v = CastValue(c->value, other->type);
+    if (v.ok()) c = MakeConstant(std::move(v).value(), c->pos);
+  };
+  narrow(l, r);
+  narrow(r, l);
   LogicalType common;
   if (l->type.id() == TypeId::kBool && r->type.IsNumeric()) {
     KODIAK_ASSIGN_OR_RETURN(r, CastTo(std::move(r), TypeId::kBool));

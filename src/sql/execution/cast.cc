@@ -32,6 +32,14 @@ bool IntRange(TypeId id, int128_t v) {
   }
 }
 
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); i++) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  }
+  return true;
+}
+
 std::string_view TrimView(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
@@ -142,7 +150,18 @@ bool CanCast(const LogicalType& from, const LogicalType& to) {
   if (f == TypeId::kBlob && t == TypeId::kUuid) return true;
   if (f == TypeId::kUuid && t == TypeId::kBlob) return true;
   if (f == TypeId::kList && t == TypeId::kList) return CanCast(from.child(), to.child());
-  if (f == TypeId::kStruct && t == TypeId::kStruct) return true;  // checked per value: fields match by name
+  if (f == TypeId::kStruct && t == TypeId::kStruct) {
+    // The same field names (in any order, case-insensitively), each castable.
+    if (from.fields().size() != to.fields().size()) return false;
+    for (const auto& sf : from.fields()) {
+      bool found = false;
+      for (const auto& tf : to.fields()) {
+        if (EqualsIgnoreCase(sf.name, tf.name)) found = CanCast(sf.type, tf.type);
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
   if (f == TypeId::kJson) return t == TypeId::kText;
   return false;
 }
@@ -325,9 +344,10 @@ Result<Value> CastValue(const Value& v, const LogicalType& to, bool try_cast) {
       return Value::Nested(to, std::move(items));
     }
     case TypeId::kStruct: {
-      // Fields are matched by name (case-insensitively); a target field the
-      // value lacks is NULL, a value field the target lacks is an error.
+      // Fields are matched by name (case-insensitively); both must have the
+      // same fields.
       if (f != TypeId::kStruct) return fail("no conversion");
+      if (from.fields().size() != to.fields().size()) return fail("the fields differ");
       auto lower = [](std::string s) {
         for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return s;
