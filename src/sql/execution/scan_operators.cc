@@ -43,7 +43,12 @@ Result<BatchPtr> ValuesScan::Next(ExecContext& ctx) {
   for (const auto& t : types_) builders.emplace_back(t, out->num_rows);
   for (size_t r = next_; r < end; r++) {
     for (size_t c = 0; c < types_.size(); c++) {
-      KODIAK_ASSIGN_OR_RETURN(Value v, EvaluateConstant(*rows_[r][c]));
+      const BoundExpr& e = *rows_[r][c];
+      if (e.kind == BoundKind::kConstant) {  // the common case: a literal, already of the column's type
+        builders[c].Append(e.value);
+        continue;
+      }
+      KODIAK_ASSIGN_OR_RETURN(Value v, EvaluateConstant(e));
       builders[c].Append(v);
     }
   }
