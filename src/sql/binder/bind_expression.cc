@@ -721,6 +721,8 @@ Result<BoundExprPtr> Binder::BindExprNode(const Expr& e, ExprContext& ctx) {
     case ExprKind::kExists:
     case ExprKind::kInSubquery:
       return Status::NotSupported("subqueries are not supported yet").WithPosition(e.pos);
+    case ExprKind::kDefault:
+      return Status::BinderError("DEFAULT stands only as a value in INSERT ... VALUES", e.pos);
     case ExprKind::kIndex:
     case ExprKind::kFieldAccess:
       return Status::NotSupported("field access and indexing are not supported yet").WithPosition(e.pos);

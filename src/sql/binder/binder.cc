@@ -651,6 +651,7 @@ Result<BoundQuery> Binder::BindInsertSource(const InsertStatement& stmt, const T
                                      vals.empty() ? src->pos : vals[0]->pos);
         }
         for (size_t i = 0; i < vals.size(); i++) {
+          if (vals[i]->kind == ExprKind::kDefault) continue;  // filled in below
           KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindConstantExpr(*vals[i]));
           auto cast = CastTo(std::move(b), table.columns[target[i]].type);
           if (!cast.ok()) {

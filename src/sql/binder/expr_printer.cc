@@ -121,6 +121,7 @@ std::string ExprToSql(const Expr& e) {
     }
     case ExprKind::kIndex: return Sub(*e.args[0]) + "[" + ExprToSql(*e.args[1]) + "]";
     case ExprKind::kFieldAccess: return Sub(*e.args[0]) + "." + e.text;
+    case ExprKind::kDefault: return "DEFAULT";
   }
   return "?";
 }

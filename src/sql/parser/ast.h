@@ -61,6 +61,7 @@ enum class ExprKind : uint8_t {
   kIndex,          // args[0][args[1]]
   kFieldAccess,    // args[0].text  (when args[0] is not a plain column path)
   kIsDistinct,     // args[0] IS [NOT] DISTINCT FROM args[1]; negated for NOT
+  kDefault,        // DEFAULT as a value of an INSERT ... VALUES row
 };
 
 enum class UnaryOp : uint8_t { kNegate, kPlus, kNot, kBitNot };

@@ -136,7 +136,17 @@ Result<SelectPtr> ParserImpl::ParseValues() {
   do {
     const Token& open = Cur();
     KODIAK_RETURN_IF_ERROR(Expect(TokenKind::kLParen, "'(' and a row of values"));
-    KODIAK_ASSIGN_OR_RETURN(std::vector<ExprPtr> row, ParseExprList());
+    std::vector<ExprPtr> row;
+    do {
+      // DEFAULT stands for the column's default (INSERT checks where it is allowed).
+      if (Cur().IsWord("default") && (Peek().kind == TokenKind::kComma || Peek().kind == TokenKind::kRParen)) {
+        row.push_back(MakeExpr(ExprKind::kDefault, Cur().pos));
+        Advance();
+        continue;
+      }
+      KODIAK_ASSIGN_OR_RETURN(ExprPtr value, ParseExpr());
+      row.push_back(std::move(value));
+    } while (Accept(TokenKind::kComma));
     KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
     if (!q->values.empty() && row.size() != q->values[0].size()) {
       return Error(open, "this VALUES row has " + std::to_string(row.size()) +
@@ -325,15 +335,14 @@ Result<TableRefPtr> ParserImpl::ParseJoinChain() {
       KODIAK_ASSIGN_OR_RETURN(join->on, ParseExpr());
     } else if (AcceptWord("using")) {
       KODIAK_ASSIGN_OR_RETURN(join->using_columns, ParseNameList("a column name"));
-    } else if (plain_inner) {
-      // SQLite reads `a JOIN b` without a condition as a cross join.
-      join->join_type = JoinType::kCross;
     } else {
+      // As PostgreSQL and DuckDB (not SQLite): a join needs its condition;
+      // every pair of rows is asked for with CROSS JOIN.
       KODIAK_RETURN_IF_ERROR(AliasTypo());
       return Error(cond, "expected ON or USING after the joined table",
-                   KeywordHint(cond).empty()
-                       ? "e.g. " + Upper(start.value) + " JOIN u ON t.id = u.id"
-                       : KeywordHint(cond));
+                   !KeywordHint(cond).empty() ? KeywordHint(cond)
+                   : plain_inner ? std::string("e.g. JOIN u ON t.id = u.id, or CROSS JOIN u for every pair of rows")
+                                 : "e.g. " + Upper(start.value) + " JOIN u ON t.id = u.id");
     }
     left = std::move(join);
   }

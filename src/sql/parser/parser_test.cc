@@ -122,6 +122,8 @@ std::string Show(const Expr* e) {
       return ShowNames(e->names);
     case ExprKind::kStar:
       return e->names.empty() ? "*" : ShowNames(e->names) + ".*";
+    case ExprKind::kDefault:
+      return "default";
     case ExprKind::kVariable:
       return "{" + e->text + "}";
     case ExprKind::kUnary: {
@@ -786,7 +788,6 @@ TEST(ParserQueryTest, Joins) {
       {"a CROSS JOIN b", "(cross a b)"},
       {"a NATURAL JOIN b", "(natural-inner a b)"},
       {"a NATURAL LEFT JOIN b", "(natural-left a b)"},
-      {"a JOIN b", "(cross a b)"},  // SQLite: no condition is a cross join
       {"a JOIN b ON p JOIN c ON q", "(inner (inner a b on p) c on q)"},
       {"a, b JOIN c ON q", "(cross a (inner b c on q))"},
       {"(a JOIN b ON p) JOIN c ON q", "(inner (inner a b on p) c on q)"},
@@ -796,6 +797,23 @@ TEST(ParserQueryTest, Joins) {
     ASSERT_TRUE(q) << c.from;
     EXPECT_EQ(ShowRef(q->from.get()), c.tree) << c.from;
   }
+}
+
+TEST(ParserTest, DefaultInValuesRow) {
+  auto ins = Parse<InsertStatement>("INSERT INTO t VALUES (1, DEFAULT), (DEFAULT, 2)");
+  ASSERT_TRUE(ins);
+  ASSERT_EQ(ins->source->values.size(), 2u);
+  EXPECT_EQ(Show(ins->source->values[0][1].get()), "default");
+  EXPECT_EQ(Show(ins->source->values[1][0].get()), "default");
+  EXPECT_EQ(Show(ins->source->values[1][1].get()), "2");
+}
+
+TEST(ParserTest, JoinWithoutConditionIsAnError) {
+  // As in PostgreSQL and DuckDB; the hint names CROSS JOIN.
+  Status st = Fail("SELECT * FROM a JOIN b");
+  EXPECT_NE(st.message().find("expected ON or USING"), std::string::npos) << st.message();
+  EXPECT_NE(st.hint().find("CROSS JOIN"), std::string::npos) << st.hint();
+  EXPECT_TRUE(Query("SELECT * FROM a CROSS JOIN b"));
 }
 
 TEST(ParserQueryTest, SqliteIndexHintsAreIgnored) {
