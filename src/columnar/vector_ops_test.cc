@@ -113,8 +113,8 @@ TEST(TakeVectorTest, FixedWidthWithMinusOneGivingNull) {
   auto src = Ints({10, std::nullopt, 30, 40});
   auto before = Values(*src);
   auto out = Take(*src, {3, 0, -1, 1, 3});
-  ExpectRows(*out, {Value::Int64(40), Value::Int64(10), Value::Null(TypeId::kInt64), Value::Null(TypeId::kInt64),
-                    Value::Int64(40)});
+  ExpectRows(*out, {Value::Int64(40), Value::Int64(10), Value::Null(TypeId::kInt64),
+                    Value::Null(TypeId::kInt64), Value::Int64(40)});
   EXPECT_EQ(out->CountNulls(), 2);
   ExpectRows(*src, before, "input untouched");
 }
@@ -179,8 +179,8 @@ TEST(TakeVectorTest, NestedLists) {
   EXPECT_EQ(out->children()[0]->length(), 6);  // only the taken elements
 
   LogicalType ll = LogicalType::List(ListOfInts());
-  auto deep = Build(ll, {Value::Nested(ll, {IntList({1}), Value::Null(ListOfInts())}), Value::Nested(ll, {}),
-                         Value::Nested(ll, {IntList({}), IntList({2, 3})})});
+  auto deep = Build(ll, {Value::Nested(ll, {IntList({1}), Value::Null(ListOfInts())}),
+                         Value::Nested(ll, {}), Value::Nested(ll, {IntList({}), IntList({2, 3})})});
   std::vector<int64_t> idx2 = {2, 0, -1, 2};
   ExpectRows(*Take(*deep, idx2), TakeRows(*deep, idx2), "list of lists");
 }
@@ -197,8 +197,11 @@ TEST(TakeVectorTest, StructsAndMaps) {
   EXPECT_TRUE(out->children()[0]->IsNull(0));
 
   LogicalType map = LogicalType::Map(TypeId::kText, TypeId::kInt64);
-  auto entry = [&](std::string k, int64_t v) { return Value::Nested(map.child(), {Value::Text(std::move(k)), Value::Int64(v)}); };
-  auto m = Build(map, {Value::Nested(map, {entry("a", 1), entry("b", 2)}), Value::Nested(map, {entry("c", 3)})});
+  auto entry = [&](std::string k, int64_t v) {
+    return Value::Nested(map.child(), {Value::Text(std::move(k)), Value::Int64(v)});
+  };
+  auto m = Build(map, {Value::Nested(map, {entry("a", 1), entry("b", 2)}),
+                       Value::Nested(map, {entry("c", 3)})});
   std::vector<int64_t> idx2 = {1, 0, -1};
   ExpectRows(*Take(*m, idx2), TakeRows(*m, idx2), "map");
 }
@@ -226,7 +229,8 @@ TEST(TakeVectorTest, TakeBatchTakesEveryColumn) {
 
 TEST(SliceVectorTest, SlicesOfEveryKind) {
   auto texts = Texts({"a", "bb", std::nullopt, "dddd", "", "f"});
-  ExpectRows(*SliceVector(*texts, 1, 3), {Value::Text("bb"), Value::Null(TypeId::kText), Value::Text("dddd")});
+  ExpectRows(*SliceVector(*texts, 1, 3),
+             {Value::Text("bb"), Value::Null(TypeId::kText), Value::Text("dddd")});
   ExpectRows(*SliceVector(*texts, 0, 6), Values(*texts), "whole");
   EXPECT_EQ(SliceVector(*texts, 6, 0)->length(), 0);
 
@@ -239,7 +243,8 @@ TEST(SliceVectorTest, SlicesOfEveryKind) {
   ExpectRows(*sliced, want, "bools");
   EXPECT_TRUE(sliced->IsNull(2));
 
-  auto lists = Build(ListOfInts(), {IntList({1}), IntList({2, 3}), Value::Null(ListOfInts()), IntList({4})});
+  auto lists =
+      Build(ListOfInts(), {IntList({1}), IntList({2, 3}), Value::Null(ListOfInts()), IntList({4})});
   auto ls = SliceVector(*lists, 1, 3);
   ExpectRows(*ls, {IntList({2, 3}), Value::Null(ListOfInts()), IntList({4})}, "lists");
   EXPECT_EQ(ls->offsets()[0], 0);  // offsets start again at zero
@@ -278,7 +283,8 @@ TEST(ConcatVectorsTest, IntsWithAndWithoutNulls) {
   ExpectRows(*out, Joined(clean));
   EXPECT_FALSE(out->MayHaveNulls());
 
-  std::vector<VectorPtr> mixed = {Ints({1, 2, 3}), Ints({std::nullopt, 5}), Ints({6, std::nullopt})};
+  std::vector<VectorPtr> mixed = {Ints({1, 2, 3}), Ints({std::nullopt, 5}),
+                                  Ints({6, std::nullopt})};
   auto m = Concat(mixed);
   ExpectRows(*m, Joined(mixed));
   EXPECT_EQ(m->CountNulls(), 2);
@@ -298,9 +304,11 @@ TEST(ConcatVectorsTest, BoolsCrossingByteBoundaries) {
   ExpectRows(*out, Joined(parts));
   EXPECT_EQ(out->length(), 32);
   // Without NULLs the result has no bitmap.
-  auto clean = Concat({Bools({true, false, true}), Bools({false, false, false, false, true, true, true})});
+  auto clean =
+      Concat({Bools({true, false, true}), Bools({false, false, false, false, true, true, true})});
   EXPECT_FALSE(clean->MayHaveNulls());
-  ExpectRows(*clean, Joined({Bools({true, false, true}), Bools({false, false, false, false, true, true, true})}));
+  ExpectRows(*clean, Joined({Bools({true, false, true}),
+                             Bools({false, false, false, false, true, true, true})}));
 }
 
 TEST(ConcatVectorsTest, StringsListsStructs) {
@@ -312,8 +320,9 @@ TEST(ConcatVectorsTest, StringsListsStructs) {
   ExpectRows(*Concat(lists), Joined(lists), "lists");
 
   LogicalType st = LogicalType::Struct({{"a", TypeId::kInt64}, {"b", ListOfInts()}});
-  std::vector<VectorPtr> structs = {Build(st, {Value::Nested(st, {Value::Int64(1), IntList({1})}), Value::Null(st)}),
-                                    Build(st, {Value::Nested(st, {Value::Null(TypeId::kInt64), IntList({})})})};
+  std::vector<VectorPtr> structs = {
+      Build(st, {Value::Nested(st, {Value::Int64(1), IntList({1})}), Value::Null(st)}),
+      Build(st, {Value::Nested(st, {Value::Null(TypeId::kInt64), IntList({})})})};
   ExpectRows(*Concat(structs), Joined(structs), "structs");
 }
 
@@ -323,13 +332,15 @@ TEST(ConcatVectorsTest, SinglePartAndEmptyParts) {
   ExpectRows(*out, Values(*one));
   std::vector<VectorPtr> with_empty = {Ints({}), Ints({1}), Ints({}), Ints({std::nullopt})};
   ExpectRows(*Concat(with_empty), Joined(with_empty));
-  std::vector<VectorPtr> nulls = {MakeConstantVector(TypeId::kNull, Value(), 2), MakeConstantVector(TypeId::kNull, Value(), 1)};
+  std::vector<VectorPtr> nulls = {MakeConstantVector(TypeId::kNull, Value(), 2),
+                                  MakeConstantVector(TypeId::kNull, Value(), 1)};
   EXPECT_EQ(Concat(nulls)->CountNulls(), 3);
 }
 
 TEST(ConcatVectorsTest, ConcatBatches) {
   auto a = std::make_shared<Batch>(std::vector<VectorPtr>{Ints({1}), Texts({"a"})}, 1);
-  auto b = std::make_shared<Batch>(std::vector<VectorPtr>{Ints({std::nullopt, 3}), Texts({"b", std::nullopt})}, 2);
+  auto b = std::make_shared<Batch>(
+      std::vector<VectorPtr>{Ints({std::nullopt, 3}), Texts({"b", std::nullopt})}, 2);
   BatchPtr out = ConcatBatches({a, b});
   ASSERT_EQ(out->num_rows, 3);
   ExpectRows(*out->columns[0], {Value::Int64(1), Value::Null(TypeId::kInt64), Value::Int64(3)});
@@ -344,16 +355,16 @@ TEST(SelectFromTest, PicksEachRowFromItsSource) {
   auto y = Ints({10, 20, 30, std::nullopt, 50});
   std::vector<int32_t> which = {0, 1, 0, 1, -1};
   auto out = SelectFrom(TypeId::kInt64, {x.get(), y.get()}, which.data(), 5);
-  ExpectRows(*out, {Value::Int64(1), Value::Int64(20), Value::Null(TypeId::kInt64), Value::Null(TypeId::kInt64),
-                    Value::Null(TypeId::kInt64)});
+  ExpectRows(*out, {Value::Int64(1), Value::Int64(20), Value::Null(TypeId::kInt64),
+                    Value::Null(TypeId::kInt64), Value::Null(TypeId::kInt64)});
 
   auto bx = Bools({true, true, std::nullopt, false, true, true, true, true, true, false});
   auto by = Bools({false, false, false, false, false, false, false, false, false, true});
   std::vector<int32_t> bw = {0, 1, 0, 1, -1, 0, 1, 0, 1, 1};
   auto b = SelectFrom(TypeId::kBool, {bx.get(), by.get()}, bw.data(), 10);
-  ExpectRows(*b, {Value::Bool(true), Value::Bool(false), Value::Null(TypeId::kBool), Value::Bool(false),
-                  Value::Null(TypeId::kBool), Value::Bool(true), Value::Bool(false), Value::Bool(true),
-                  Value::Bool(false), Value::Bool(true)});
+  ExpectRows(*b, {Value::Bool(true), Value::Bool(false), Value::Null(TypeId::kBool),
+                  Value::Bool(false), Value::Null(TypeId::kBool), Value::Bool(true),
+                  Value::Bool(false), Value::Bool(true), Value::Bool(false), Value::Bool(true)});
 
   auto tx = Texts({"a", std::nullopt, "c"});
   auto ty = Texts({"x", "y", "z"});
@@ -364,7 +375,8 @@ TEST(SelectFromTest, PicksEachRowFromItsSource) {
   auto lx = Build(ListOfInts(), {IntList({1}), IntList({2})});
   auto ly = Build(ListOfInts(), {IntList({}), Value::Null(ListOfInts())});
   std::vector<int32_t> lw = {1, 0};
-  ExpectRows(*SelectFrom(ListOfInts(), {lx.get(), ly.get()}, lw.data(), 2), {IntList({}), IntList({2})});
+  ExpectRows(*SelectFrom(ListOfInts(), {lx.get(), ly.get()}, lw.data(), 2),
+             {IntList({}), IntList({2})});
 
   // Sources longer than the output are fine.
   std::vector<int32_t> one = {1};
@@ -386,7 +398,8 @@ TEST(SelectedRowsTest, NullCountsAsNotSelected) {
   }
   EXPECT_EQ(SelectedRows(*Bools(xs)), want);
   EXPECT_TRUE(SelectedRows(*Bools({})).empty());
-  EXPECT_TRUE(SelectedRows(*MakeConstantVector(TypeId::kBool, Value::Null(TypeId::kBool), 9)).empty());
+  EXPECT_TRUE(
+      SelectedRows(*MakeConstantVector(TypeId::kBool, Value::Null(TypeId::kBool), 9)).empty());
   // A NULL row whose data bit happens to be set is still not selected.
   auto v = MakeConstantVector(TypeId::kBool, Value::Bool(true), 10);
   v->SetNull(4);
@@ -398,15 +411,22 @@ TEST(SelectedRowsTest, NullCountsAsNotSelected) {
 Value RandomValue(const LogicalType& type, std::mt19937_64& rng) {
   if (rng() % 5 == 0) return Value::Null(type);
   switch (type.id()) {
-    case TypeId::kBool: return Value::Bool(rng() % 2);
-    case TypeId::kInt64: return Value::Int64(static_cast<int64_t>(rng()));
-    case TypeId::kInt16: return Value::Integer(TypeId::kInt16, static_cast<int16_t>(rng()));
-    case TypeId::kFloat64: return Value::Float64(static_cast<double>(static_cast<int64_t>(rng() % 1000)) / 7);
-    case TypeId::kDecimal: return Value::Decimal(static_cast<int64_t>(rng()) * 1000, type.precision(), type.scale());
-    case TypeId::kText: return Value::Text(std::string(rng() % 12, static_cast<char>('a' + rng() % 26)));
+    case TypeId::kBool:
+      return Value::Bool(rng() % 2);
+    case TypeId::kInt64:
+      return Value::Int64(static_cast<int64_t>(rng()));
+    case TypeId::kInt16:
+      return Value::Integer(TypeId::kInt16, static_cast<int16_t>(rng()));
+    case TypeId::kFloat64:
+      return Value::Float64(static_cast<double>(static_cast<int64_t>(rng() % 1000)) / 7);
+    case TypeId::kDecimal:
+      return Value::Decimal(static_cast<int64_t>(rng()) * 1000, type.precision(), type.scale());
+    case TypeId::kText:
+      return Value::Text(std::string(rng() % 12, static_cast<char>('a' + rng() % 26)));
     case TypeId::kList: {
       std::vector<Value> items;
-      for (uint64_t i = 0, n = rng() % 4; i < n; i++) items.push_back(RandomValue(type.child(), rng));
+      for (uint64_t i = 0, n = rng() % 4; i < n; i++)
+        items.push_back(RandomValue(type.child(), rng));
       return Value::Nested(type, std::move(items));
     }
     case TypeId::kStruct: {
@@ -414,14 +434,21 @@ Value RandomValue(const LogicalType& type, std::mt19937_64& rng) {
       for (const auto& f : type.fields()) fields.push_back(RandomValue(f.type, rng));
       return Value::Nested(type, std::move(fields));
     }
-    default: return Value::Null(type);
+    default:
+      return Value::Null(type);
   }
 }
 
 TEST(VectorOpsRandomTest, TakeSliceConcatAgreeWithRowByRowModel) {
   const std::vector<LogicalType> types = {
-      TypeId::kBool, TypeId::kInt64, TypeId::kInt16, TypeId::kFloat64, LogicalType::Decimal(38, 3), TypeId::kText,
-      LogicalType::List(TypeId::kText), LogicalType::Struct({{"a", TypeId::kInt64}, {"b", ListOfInts()}})};
+      TypeId::kBool,
+      TypeId::kInt64,
+      TypeId::kInt16,
+      TypeId::kFloat64,
+      LogicalType::Decimal(38, 3),
+      TypeId::kText,
+      LogicalType::List(TypeId::kText),
+      LogicalType::Struct({{"a", TypeId::kInt64}, {"b", ListOfInts()}})};
   std::mt19937_64 rng(99);
   for (const auto& type : types) {
     for (int round = 0; round < 20; round++) {

@@ -85,7 +85,8 @@ void ExpectArrowLayout(const Vector& v, const std::string& what) {
 // Same value and same text (the text tells -0.0 from 0.0).
 void ExpectSameValue(const Value& got, const Value& want, const std::string& what) {
   EXPECT_EQ(got.is_null(), want.is_null()) << what;
-  EXPECT_EQ(got.Compare(want), 0) << what << ": got " << got.ToString() << ", want " << want.ToString();
+  EXPECT_EQ(got.Compare(want), 0) << what << ": got " << got.ToString() << ", want "
+                                  << want.ToString();
   EXPECT_EQ(got.ToString(), want.ToString()) << what;
   if (!want.is_null() && want.type().id() != TypeId::kNull) {
     EXPECT_EQ(got.type(), want.type()) << what;
@@ -120,55 +121,79 @@ std::vector<Sample> Samples() {
     for (auto& x : xs) items.push_back(Value::Text(x));
     return Value::Nested(LogicalType::List(TypeId::kText), std::move(items));
   };
-  auto entry = [&](std::string k, Value v) { return Value::Nested(map.child(), {Value::Text(std::move(k)), std::move(v)}); };
+  auto entry = [&](std::string k, Value v) {
+    return Value::Nested(map.child(), {Value::Text(std::move(k)), std::move(v)});
+  };
   const int128_t max38 = Pow10(38) - 1;
   return {
       {TypeId::kNull, {Value(), Value::Null()}},
       {TypeId::kBool,
-       {Value::Bool(true), Value::Bool(false), Value::Null(TypeId::kBool), Value::Bool(true), Value::Bool(true),
-        Value::Bool(false), Value::Bool(false), Value::Bool(true), Value::Bool(true), Value::Null(TypeId::kBool)}},
-      {TypeId::kInt8, {Value::Integer(TypeId::kInt8, -128), Value::Integer(TypeId::kInt8, 127),
-                       Value::Null(TypeId::kInt8), Value::Integer(TypeId::kInt8, 0)}},
-      {TypeId::kInt16, {Value::Integer(TypeId::kInt16, -32768), Value::Integer(TypeId::kInt16, 32767),
-                        Value::Null(TypeId::kInt16)}},
-      {TypeId::kInt32, {Value::Int32(INT32_MIN), Value::Int32(INT32_MAX), Value::Null(TypeId::kInt32),
-                        Value::Int32(-1)}},
-      {TypeId::kInt64, {Value::Int64(INT64_MIN), Value::Int64(INT64_MAX), Value::Null(TypeId::kInt64),
-                        Value::Int64(0)}},
-      {TypeId::kUInt8, {Value::Integer(TypeId::kUInt8, 255), Value::Integer(TypeId::kUInt8, 0),
-                        Value::Null(TypeId::kUInt8)}},
+       {Value::Bool(true), Value::Bool(false), Value::Null(TypeId::kBool), Value::Bool(true),
+        Value::Bool(true), Value::Bool(false), Value::Bool(false), Value::Bool(true),
+        Value::Bool(true), Value::Null(TypeId::kBool)}},
+      {TypeId::kInt8,
+       {Value::Integer(TypeId::kInt8, -128), Value::Integer(TypeId::kInt8, 127),
+        Value::Null(TypeId::kInt8), Value::Integer(TypeId::kInt8, 0)}},
+      {TypeId::kInt16,
+       {Value::Integer(TypeId::kInt16, -32768), Value::Integer(TypeId::kInt16, 32767),
+        Value::Null(TypeId::kInt16)}},
+      {TypeId::kInt32,
+       {Value::Int32(INT32_MIN), Value::Int32(INT32_MAX), Value::Null(TypeId::kInt32),
+        Value::Int32(-1)}},
+      {TypeId::kInt64,
+       {Value::Int64(INT64_MIN), Value::Int64(INT64_MAX), Value::Null(TypeId::kInt64),
+        Value::Int64(0)}},
+      {TypeId::kUInt8,
+       {Value::Integer(TypeId::kUInt8, 255), Value::Integer(TypeId::kUInt8, 0),
+        Value::Null(TypeId::kUInt8)}},
       {TypeId::kUInt16, {Value::Integer(TypeId::kUInt16, 65535), Value::Null(TypeId::kUInt16)}},
-      {TypeId::kUInt32, {Value::Integer(TypeId::kUInt32, 4294967295LL), Value::Null(TypeId::kUInt32)}},
-      {TypeId::kUInt64, {Value::UInt64(UINT64_MAX), Value::UInt64(0), Value::Null(TypeId::kUInt64)}},
-      {TypeId::kFloat32, {Value::Float32(0.1f), Value::Float32(-0.0f), Value::Float32(static_cast<float>(kInf)),
-                          Value::Float32(static_cast<float>(kNaN)), Value::Null(TypeId::kFloat32)}},
-      {TypeId::kFloat64, {Value::Float64(0.1), Value::Float64(-0.0), Value::Float64(-kInf), Value::Float64(kNaN),
-                          Value::Float64(5e-324), Value::Null(TypeId::kFloat64)}},
-      {dec, {Value::Decimal(max38, 38, 10), Value::Decimal(-max38, 38, 10), Value::Decimal(-5, 38, 10),
-             Value::Null(dec)}},
-      {TypeId::kText, {Value::Text("hello"), Value::Text(""), Value::Null(TypeId::kText),
-                       Value::Text(std::string("a\0b", 3)), Value::Text("caf\xc3\xa9 \xf0\x9f\x90\xbb")}},
-      {TypeId::kBlob, {Value::Blob(std::string("\0\xff\x80", 3)), Value::Blob(""), Value::Null(TypeId::kBlob)}},
-      {TypeId::kJson, {Value::Json("{\"a\": [1, 2]}"), Value::Null(TypeId::kJson), Value::Json("null")}},
-      {TypeId::kDate, {Value::Date(0), Value::Date(-719162), Value::Date(2932897), Value::Null(TypeId::kDate)}},
+      {TypeId::kUInt32,
+       {Value::Integer(TypeId::kUInt32, 4294967295LL), Value::Null(TypeId::kUInt32)}},
+      {TypeId::kUInt64,
+       {Value::UInt64(UINT64_MAX), Value::UInt64(0), Value::Null(TypeId::kUInt64)}},
+      {TypeId::kFloat32,
+       {Value::Float32(0.1f), Value::Float32(-0.0f), Value::Float32(static_cast<float>(kInf)),
+        Value::Float32(static_cast<float>(kNaN)), Value::Null(TypeId::kFloat32)}},
+      {TypeId::kFloat64,
+       {Value::Float64(0.1), Value::Float64(-0.0), Value::Float64(-kInf), Value::Float64(kNaN),
+        Value::Float64(5e-324), Value::Null(TypeId::kFloat64)}},
+      {dec,
+       {Value::Decimal(max38, 38, 10), Value::Decimal(-max38, 38, 10), Value::Decimal(-5, 38, 10),
+        Value::Null(dec)}},
+      {TypeId::kText,
+       {Value::Text("hello"), Value::Text(""), Value::Null(TypeId::kText),
+        Value::Text(std::string("a\0b", 3)), Value::Text("caf\xc3\xa9 \xf0\x9f\x90\xbb")}},
+      {TypeId::kBlob,
+       {Value::Blob(std::string("\0\xff\x80", 3)), Value::Blob(""), Value::Null(TypeId::kBlob)}},
+      {TypeId::kJson,
+       {Value::Json("{\"a\": [1, 2]}"), Value::Null(TypeId::kJson), Value::Json("null")}},
+      {TypeId::kDate,
+       {Value::Date(0), Value::Date(-719162), Value::Date(2932897), Value::Null(TypeId::kDate)}},
       {TypeId::kTime, {Value::Time(0), Value::Time(86399999999), Value::Null(TypeId::kTime)}},
-      {TypeId::kTimestamp, {Value::Timestamp(-1), Value::Timestamp(1706702400123456), Value::Null(TypeId::kTimestamp)}},
+      {TypeId::kTimestamp,
+       {Value::Timestamp(-1), Value::Timestamp(1706702400123456), Value::Null(TypeId::kTimestamp)}},
       {TypeId::kTimestampTz, {Value::TimestampTz(0), Value::Null(TypeId::kTimestampTz)}},
-      {TypeId::kInterval, {Value::IntervalValue({14, -3, 123456789000}), Value::IntervalValue({0, 0, 0}),
-                           Value::Null(TypeId::kInterval)}},
-      {TypeId::kUuid, {Value::Uuid(Uuid("ffffffff-ffff-ffff-ffff-fffffffffffe")),
-                       Value::Uuid(Uuid("123e4567-e89b-12d3-a456-426614174000")), Value::Null(TypeId::kUuid)}},
-      {list_int, {ints({1, 2, 3}), ints({}), Value::Null(list_int),
-                  Value::Nested(list_int, {Value::Int64(4), Value::Null(TypeId::kInt64), Value::Int64(6)}),
-                  ints({INT64_MIN})}},
-      {list_list, {Value::Nested(list_list, {texts({"a", ""}), Value::Null(LogicalType::List(TypeId::kText)),
-                                             texts({})}),
-                   Value::Null(list_list), Value::Nested(list_list, {})}},
-      {st, {Value::Nested(st, {Value::Int64(1), Value::Text("x")}), Value::Null(st),
-            Value::Nested(st, {Value::Null(TypeId::kInt64), Value::Text("y")}),
-            Value::Nested(st, {Value::Int64(3), Value::Null(TypeId::kText)})}},
-      {map, {Value::Nested(map, {entry("k", Value::Int64(1)), entry("j", Value::Null(TypeId::kInt64))}),
-             Value::Null(map), Value::Nested(map, {})}},
+      {TypeId::kInterval,
+       {Value::IntervalValue({14, -3, 123456789000}), Value::IntervalValue({0, 0, 0}),
+        Value::Null(TypeId::kInterval)}},
+      {TypeId::kUuid,
+       {Value::Uuid(Uuid("ffffffff-ffff-ffff-ffff-fffffffffffe")),
+        Value::Uuid(Uuid("123e4567-e89b-12d3-a456-426614174000")), Value::Null(TypeId::kUuid)}},
+      {list_int,
+       {ints({1, 2, 3}), ints({}), Value::Null(list_int),
+        Value::Nested(list_int, {Value::Int64(4), Value::Null(TypeId::kInt64), Value::Int64(6)}),
+        ints({INT64_MIN})}},
+      {list_list,
+       {Value::Nested(list_list,
+                      {texts({"a", ""}), Value::Null(LogicalType::List(TypeId::kText)), texts({})}),
+        Value::Null(list_list), Value::Nested(list_list, {})}},
+      {st,
+       {Value::Nested(st, {Value::Int64(1), Value::Text("x")}), Value::Null(st),
+        Value::Nested(st, {Value::Null(TypeId::kInt64), Value::Text("y")}),
+        Value::Nested(st, {Value::Int64(3), Value::Null(TypeId::kText)})}},
+      {map,
+       {Value::Nested(map, {entry("k", Value::Int64(1)), entry("j", Value::Null(TypeId::kInt64))}),
+        Value::Null(map), Value::Nested(map, {})}},
   };
 }
 
@@ -251,9 +276,10 @@ TEST(VectorTest, ValidityBitmapIsLsbFirst) {
 }
 
 TEST(VectorTest, BuilderValidityAndBoolBitsArePacked) {
-  auto v = Build(TypeId::kBool, {Value::Bool(true), Value::Null(TypeId::kBool), Value::Bool(true),
-                                 Value::Bool(true), Value::Bool(false), Value::Bool(false), Value::Bool(false),
-                                 Value::Bool(false), Value::Bool(true), Value::Bool(false)});
+  auto v = Build(TypeId::kBool,
+                 {Value::Bool(true), Value::Null(TypeId::kBool), Value::Bool(true),
+                  Value::Bool(true), Value::Bool(false), Value::Bool(false), Value::Bool(false),
+                  Value::Bool(false), Value::Bool(true), Value::Bool(false)});
   ExpectArrowLayout(*v, "bool");
   ASSERT_EQ(v->data_buffer()->size(), 2);
   EXPECT_EQ(v->data_buffer()->data()[0], 0x0D);  // rows 0, 2, 3 true
@@ -274,7 +300,8 @@ TEST(VectorTest, BuilderWithoutNullsHasNoBitmap) {
 }
 
 TEST(VectorTest, StringOffsetsAreInt32FromZero) {
-  auto v = Build(TypeId::kText, {Value::Text("a"), Value::Text(""), Value::Null(TypeId::kText), Value::Text("xyz")});
+  auto v = Build(TypeId::kText, {Value::Text("a"), Value::Text(""), Value::Null(TypeId::kText),
+                                 Value::Text("xyz")});
   ExpectArrowLayout(*v, "text");
   const int32_t* o = v->offsets();
   EXPECT_EQ(o[0], 0);
@@ -290,8 +317,9 @@ TEST(VectorTest, StringOffsetsAreInt32FromZero) {
 
 TEST(VectorTest, ListLayout) {
   LogicalType t = LogicalType::List(TypeId::kInt64);
-  auto v = Build(t, {Value::Nested(t, {Value::Int64(1), Value::Int64(2)}), Value::Nested(t, {}), Value::Null(t),
-                     Value::Nested(t, {Value::Null(TypeId::kInt64)}), Value::Nested(t, {Value::Int64(3)})});
+  auto v = Build(t, {Value::Nested(t, {Value::Int64(1), Value::Int64(2)}), Value::Nested(t, {}),
+                     Value::Null(t), Value::Nested(t, {Value::Null(TypeId::kInt64)}),
+                     Value::Nested(t, {Value::Int64(3)})});
   ExpectArrowLayout(*v, "list");
   const int32_t* o = v->offsets();
   EXPECT_EQ(o[0], 0);
@@ -325,9 +353,12 @@ TEST(VectorTest, StructLayout) {
 
 TEST(VectorTest, MapLayoutIsListOfKeyValueStructs) {
   LogicalType t = LogicalType::Map(TypeId::kText, TypeId::kInt64);
-  auto entry = [&](std::string k, Value v) { return Value::Nested(t.child(), {Value::Text(std::move(k)), std::move(v)}); };
-  auto v = Build(t, {Value::Nested(t, {entry("a", Value::Int64(1)), entry("b", Value::Null(TypeId::kInt64))}),
-                     Value::Nested(t, {entry("c", Value::Int64(3))})});
+  auto entry = [&](std::string k, Value v) {
+    return Value::Nested(t.child(), {Value::Text(std::move(k)), std::move(v)});
+  };
+  auto v = Build(
+      t, {Value::Nested(t, {entry("a", Value::Int64(1)), entry("b", Value::Null(TypeId::kInt64))}),
+          Value::Nested(t, {entry("c", Value::Int64(3))})});
   ExpectArrowLayout(*v, "map");
   ASSERT_EQ(v->children().size(), 1u);
   const Vector& entries = *v->children()[0];
@@ -350,7 +381,8 @@ TEST(VectorTest, BuilderAndGetValueRoundTripEveryType) {
     int64_t nulls = 0;
     for (size_t i = 0; i < sample.values.size(); i++) {
       nulls += sample.values[i].is_null();
-      ExpectSameValue(v->GetValue(static_cast<int64_t>(i)), sample.values[i], what + " row " + std::to_string(i));
+      ExpectSameValue(v->GetValue(static_cast<int64_t>(i)), sample.values[i],
+                      what + " row " + std::to_string(i));
     }
     EXPECT_EQ(v->CountNulls(), nulls) << what;
   }
@@ -365,7 +397,8 @@ TEST(VectorTest, AppendFromCopiesRowsOfEveryType) {
     auto v = b.Finish();
     ExpectArrowLayout(*v, what);
     for (int64_t i = 0; i < v->length(); i++) {
-      ExpectSameValue(v->GetValue(i), sample.values[sample.values.size() - 1 - i], what + " row " + std::to_string(i));
+      ExpectSameValue(v->GetValue(i), sample.values[sample.values.size() - 1 - i],
+                      what + " row " + std::to_string(i));
     }
   }
 }
@@ -418,7 +451,8 @@ TEST(VectorTest, MakeConstantVectorOfEveryType) {
   for (const auto& sample : Samples()) {
     for (const auto& value : sample.values) {
       for (int64_t length : {0, 1, 13, 64}) {
-        const std::string what = sample.type.ToString() + " " + value.ToString() + " x" + std::to_string(length);
+        const std::string what =
+            sample.type.ToString() + " " + value.ToString() + " x" + std::to_string(length);
         auto v = MakeConstantVector(sample.type, value, length);
         ASSERT_EQ(v->length(), length) << what;
         EXPECT_EQ(v->type(), sample.type) << what;

@@ -89,7 +89,9 @@ bool ScanDate(Scanner& sc, int32_t* days) {
 // time part of an interval (`duration`) may have any number of hours.
 bool ScanTime(Scanner& sc, int64_t* micros, bool duration = false) {
   int64_t h, mi, s = 0, frac = 0;
-  if (!sc.Digits(&h, 1, duration ? 9 : 2) || !sc.Consume(':') || !sc.Digits(&mi, 2, 2)) return false;
+  if (!sc.Digits(&h, 1, duration ? 9 : 2) || !sc.Consume(':') || !sc.Digits(&mi, 2, 2)) {
+    return false;
+  }
   if (sc.Consume(':')) {
     if (!sc.Digits(&s, 2, 2)) return false;
     if (sc.Consume('.')) {
@@ -250,15 +252,18 @@ bool ParseInterval(std::string_view text, Interval* out) {
       days += sign * (whole + part_num / den);
       nanos += sign * (part_num % den * kNanosPerDay / den);
     };
-    auto add_nanos = [&](__int128 unit_nanos) { nanos += sign * (n * unit_nanos + frac * unit_nanos / den); };
+    auto add_nanos = [&](__int128 unit_nanos) {
+      nanos += sign * (n * unit_nanos + frac * unit_nanos / den);
+    };
+    const __int128 wide_n = n, wide_frac = frac;
     switch (unit) {
-      case IntervalUnit::kYear: months += sign * (static_cast<__int128>(n) * 12 + frac * 12 / den); break;
+      case IntervalUnit::kYear: months += sign * (wide_n * 12 + wide_frac * 12 / den); break;
       case IntervalUnit::kMonth:
-        months += sign * static_cast<__int128>(n);
-        add_days(0, static_cast<__int128>(frac) * 30);
+        months += sign * wide_n;
+        add_days(0, wide_frac * 30);
         break;
-      case IntervalUnit::kWeek: add_days(static_cast<__int128>(n) * 7, static_cast<__int128>(frac) * 7); break;
-      case IntervalUnit::kDay: add_days(n, frac); break;
+      case IntervalUnit::kWeek: add_days(wide_n * 7, wide_frac * 7); break;
+      case IntervalUnit::kDay: add_days(wide_n, wide_frac); break;
       case IntervalUnit::kHour: add_nanos(3600 * static_cast<__int128>(1000000000)); break;
       case IntervalUnit::kMinute: add_nanos(60 * static_cast<__int128>(1000000000)); break;
       case IntervalUnit::kSecond: add_nanos(1000000000); break;
@@ -269,7 +274,8 @@ bool ParseInterval(std::string_view text, Interval* out) {
         nanos > INT64_MAX || nanos < INT64_MIN)
       return false;
   }
-  *out = Interval{static_cast<int32_t>(months), static_cast<int32_t>(days), static_cast<int64_t>(nanos)};
+  *out = Interval{static_cast<int32_t>(months), static_cast<int32_t>(days),
+                  static_cast<int64_t>(nanos)};
   return true;
 }
 

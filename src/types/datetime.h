@@ -26,7 +26,12 @@ bool ParseTime(std::string_view text, int64_t* micros);
 // Accepts 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM[:SS[.ffffff]]', a 'T' separator, and
 // a trailing 'Z' or +HH[:MM] offset (converted to UTC).
 bool ParseTimestamp(std::string_view text, int64_t* micros);
-// '1 day', '2 hours 30 minutes', '1 year 2 mons', '-3 days', '01:30:00', 'P1D' not supported.
+// '1 day', '2 hours 30 minutes', '1 year 2 mons', '-3 days', '01:30:00' (any
+// number of hours), '1 day -02:00:00'. Units: year/yr/y, month/mon, week/w,
+// day/d, hour/hr/h, minute/min/m, second/sec/s, millisecond/msec/ms,
+// microsecond/usec/us, each also plural. Fractions cascade as in PostgreSQL:
+// '1.5 days' is 1 day 12:00:00, '1.5 months' 1 month 15 days, '1.5 years' 18
+// months. False when a part overflows its field. 'P1D' is not supported.
 bool ParseInterval(std::string_view text, Interval* out);
 
 std::string FormatDate(int32_t days);

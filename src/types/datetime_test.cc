@@ -20,7 +20,8 @@ unsigned DaysInMonth(int64_t y, unsigned m) {
 
 int64_t Micros(int64_t y, unsigned mo, unsigned d, int64_t h = 0, int64_t mi = 0, int64_t s = 0,
                int64_t us = 0) {
-  return int64_t{DaysFromCivil(y, mo, d)} * kMicrosPerDay + ((h * 60 + mi) * 60 + s) * kMicrosPerSecond + us;
+  return int64_t{DaysFromCivil(y, mo, d)} * kMicrosPerDay +
+         ((h * 60 + mi) * 60 + s) * kMicrosPerSecond + us;
 }
 
 int32_t Date(std::string_view text) {
@@ -48,7 +49,8 @@ Interval ParseIv(std::string_view text) {
 }
 
 std::string Show(const Interval& v) {
-  return "{" + std::to_string(v.months) + ", " + std::to_string(v.days) + ", " + std::to_string(v.nanos) + "}";
+  return "{" + std::to_string(v.months) + ", " + std::to_string(v.days) + ", " +
+         std::to_string(v.nanos) + "}";
 }
 
 // ---------------------------------------------------------------- calendar
@@ -140,9 +142,10 @@ TEST(DatetimeTest, ParseDateForms) {
 }
 
 TEST(DatetimeTest, ParseDateRejectsInvalidText) {
-  for (const char* text : {"", " ", "2024", "2024-01", "2024-13-01", "2024-00-10", "2024-01-00", "2024-01-32",
-                           "2024-04-31", "2024/01/31", "2024-01-31x", "2024-01-3a", "abcd-ef-gh",
-                           "2024-01-31 12:00:00", "2024--01-31", "2024-001-31", "9999999-01-01"}) {
+  for (const char* text :
+       {"", " ", "2024", "2024-01", "2024-13-01", "2024-00-10", "2024-01-00", "2024-01-32",
+        "2024-04-31", "2024/01/31", "2024-01-31x", "2024-01-3a", "abcd-ef-gh",
+        "2024-01-31 12:00:00", "2024--01-31", "2024-001-31", "9999999-01-01"}) {
     int32_t days;
     EXPECT_FALSE(ParseDate(text, &days)) << "'" << text << "'";
   }
@@ -173,8 +176,9 @@ TEST(DatetimeTest, ParseTimeForms) {
 }
 
 TEST(DatetimeTest, ParseTimeRejectsInvalidText) {
-  for (const char* text : {"", "12", "24:00:01", "24:30", "25:00:00", "12:60:00", "12:00:60", "12:30:5",
-                           "12:3", "12:30:45.", "-01:00:00", "noon", "12:30:45x", "123:00:00"}) {
+  for (const char* text :
+       {"", "12", "24:00:01", "24:30", "25:00:00", "12:60:00", "12:00:60", "12:30:5", "12:3",
+        "12:30:45.", "-01:00:00", "noon", "12:30:45x", "123:00:00"}) {
     int64_t micros;
     EXPECT_FALSE(ParseTime(text, &micros)) << "'" << text << "'";
   }
@@ -222,8 +226,8 @@ TEST(DatetimeTest, ParseTimestampOffsetsConvertToUtc) {
 TEST(DatetimeTest, ParseTimestampRejectsInvalidText) {
   for (const char* text : {"", "2024-01-31T", "2024-01-31 25:00:00", "2024-01-31 12:00:00 PST",
                            "2024-01-31X12:00:00", "2024-02-30 00:00:00", "2024-01-31 12:00:00+",
-                           "2024-01-31 12:00:00+05:3", "2024-01-31 12:00:00+99:99", "2024-01-31 12:00:00+05:75",
-                           "12:00:00", "2024-01-31 12:00:00 extra"}) {
+                           "2024-01-31 12:00:00+05:3", "2024-01-31 12:00:00+99:99",
+                           "2024-01-31 12:00:00+05:75", "12:00:00", "2024-01-31 12:00:00 extra"}) {
     int64_t micros;
     EXPECT_FALSE(ParseTimestamp(text, &micros)) << "'" << text << "'";
   }
@@ -262,7 +266,8 @@ TEST(DatetimeTest, ParseIntervalUnits) {
   EXPECT_EQ(ParseIv("1 week"), (Interval{0, 7, 0}));
   EXPECT_EQ(ParseIv("1 year 2 mons"), (Interval{14, 0, 0}));
   EXPECT_EQ(ParseIv("2 YEARS 1 Month"), (Interval{25, 0, 0}));
-  EXPECT_EQ(ParseIv("2 hours 30 minutes"), (Interval{0, 0, 2 * kNanosPerHour + 30 * 60 * kNanosPerSecond}));
+  EXPECT_EQ(ParseIv("2 hours 30 minutes"),
+            (Interval{0, 0, 2 * kNanosPerHour + 30 * 60 * kNanosPerSecond}));
   EXPECT_EQ(ParseIv("1 h 2 m 3 s"), (Interval{0, 0, kNanosPerHour + 123 * kNanosPerSecond}));
   EXPECT_EQ(ParseIv("10 seconds"), (Interval{0, 0, 10 * kNanosPerSecond}));
   EXPECT_EQ(ParseIv("3 mins"), (Interval{0, 0, 180 * kNanosPerSecond}));
@@ -286,7 +291,8 @@ TEST(DatetimeTest, ParseIntervalFractions) {
   // Fractions of calendar units cascade down as in PostgreSQL instead of
   // being dropped.
   EXPECT_EQ(ParseIv("1.5 days"), (Interval{0, 1, 12 * kNanosPerHour})) << Show(ParseIv("1.5 days"));
-  EXPECT_EQ(ParseIv("1.5 weeks"), (Interval{0, 10, 12 * kNanosPerHour})) << Show(ParseIv("1.5 weeks"));
+  EXPECT_EQ(ParseIv("1.5 weeks"), (Interval{0, 10, 12 * kNanosPerHour}))
+      << Show(ParseIv("1.5 weeks"));
   EXPECT_EQ(ParseIv("1.5 months"), (Interval{1, 15, 0})) << Show(ParseIv("1.5 months"));
   EXPECT_EQ(ParseIv("1.5 years"), (Interval{18, 0, 0})) << Show(ParseIv("1.5 years"));
   EXPECT_EQ(ParseIv("-1.5 days"), (Interval{0, -1, -12 * kNanosPerHour}));
@@ -303,9 +309,9 @@ TEST(DatetimeTest, ParseIntervalClockForm) {
 }
 
 TEST(DatetimeTest, ParseIntervalRejectsInvalidText) {
-  for (const char* text : {"", "   ", "day", "1", "1 fortnight", "1 dayz", "P1D", "1 day 2", "1:2",
-                           "12:61:00", "1 day ago", "99999999999 years", "9999999999999999 hours",
-                           "--1 day", "1 ss", "1 mss"}) {
+  for (const char* text :
+       {"", "   ", "day", "1", "1 fortnight", "1 dayz", "P1D", "1 day 2", "1:2", "12:61:00",
+        "1 day ago", "99999999999 years", "9999999999999999 hours", "--1 day", "1 ss", "1 mss"}) {
     Interval v;
     EXPECT_FALSE(ParseInterval(text, &v)) << "'" << text << "'";
   }
@@ -314,8 +320,9 @@ TEST(DatetimeTest, ParseIntervalRejectsInvalidText) {
 TEST(DatetimeTest, FormatInterval) {
   EXPECT_EQ(FormatInterval({0, 0, 0}), "00:00:00");
   EXPECT_EQ(FormatInterval({1, 1, 0}), "1 month 1 day");
-  EXPECT_EQ(FormatInterval({14, 3, 4 * kNanosPerHour + 5 * 60 * kNanosPerSecond + 6 * kNanosPerSecond}),
-            "1 year 2 months 3 days 04:05:06");
+  EXPECT_EQ(
+      FormatInterval({14, 3, 4 * kNanosPerHour + 5 * 60 * kNanosPerSecond + 6 * kNanosPerSecond}),
+      "1 year 2 months 3 days 04:05:06");
   EXPECT_EQ(FormatInterval({-14, 0, 0}), "-1 year -2 months");
   EXPECT_EQ(FormatInterval({0, 0, -kNanosPerHour / 2}), "-00:30:00");
   EXPECT_EQ(FormatInterval({24, 0, 1000}), "2 years 00:00:00.000001");
@@ -323,7 +330,9 @@ TEST(DatetimeTest, FormatInterval) {
 
 TEST(DatetimeTest, IntervalRoundTripsThroughText) {
   std::mt19937_64 rng(3);
-  auto pick = [&](int64_t lo, int64_t hi) { return lo + static_cast<int64_t>(rng() % static_cast<uint64_t>(hi - lo + 1)); };
+  auto pick = [&](int64_t lo, int64_t hi) {
+    return lo + static_cast<int64_t>(rng() % static_cast<uint64_t>(hi - lo + 1));
+  };
   for (int i = 0; i < 3000; i++) {
     Interval v;
     v.months = static_cast<int32_t>(i % 4 == 0 ? 0 : pick(-2000, 2000));

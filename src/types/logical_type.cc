@@ -280,7 +280,8 @@ bool ParseTypeName(std::string_view text, LogicalType* out) {
       }
       // VARCHAR(n), CHAR(n): the length is accepted and ignored.
       int ignored;
-      if (open != std::string_view::npos && (params.size() != 1 || !ParseTypeParameter(params[0], &ignored))) {
+      if (open != std::string_view::npos &&
+          (params.size() != 1 || !ParseTypeParameter(params[0], &ignored))) {
         return false;
       }
       *out = LogicalType(alias.id);

@@ -33,34 +33,59 @@ std::vector<TypeId> SimpleTypeIds() {
 
 TEST(LogicalTypeTest, EveryAliasParsesToItsType) {
   const std::vector<std::pair<const char*, TypeId>> aliases = {
-      {"bool", TypeId::kBool},          {"boolean", TypeId::kBool},
-      {"int8", TypeId::kInt8},          {"tinyint", TypeId::kInt8},
-      {"int16", TypeId::kInt16},        {"smallint", TypeId::kInt16},
-      {"int32", TypeId::kInt32},        {"int", TypeId::kInt32},
-      {"integer", TypeId::kInt32},      {"int4", TypeId::kInt32},
-      {"int64", TypeId::kInt64},        {"bigint", TypeId::kInt64},
-      {"long", TypeId::kInt64},         {"uint8", TypeId::kUInt8},
-      {"utinyint", TypeId::kUInt8},     {"uint16", TypeId::kUInt16},
-      {"usmallint", TypeId::kUInt16},   {"uint32", TypeId::kUInt32},
-      {"uinteger", TypeId::kUInt32},    {"uint64", TypeId::kUInt64},
-      {"ubigint", TypeId::kUInt64},     {"float32", TypeId::kFloat32},
-      {"real", TypeId::kFloat32},       {"float4", TypeId::kFloat32},
-      {"float64", TypeId::kFloat64},    {"float", TypeId::kFloat64},
-      {"double", TypeId::kFloat64},     {"float8", TypeId::kFloat64},
+      {"bool", TypeId::kBool},
+      {"boolean", TypeId::kBool},
+      {"int8", TypeId::kInt8},
+      {"tinyint", TypeId::kInt8},
+      {"int16", TypeId::kInt16},
+      {"smallint", TypeId::kInt16},
+      {"int32", TypeId::kInt32},
+      {"int", TypeId::kInt32},
+      {"integer", TypeId::kInt32},
+      {"int4", TypeId::kInt32},
+      {"int64", TypeId::kInt64},
+      {"bigint", TypeId::kInt64},
+      {"long", TypeId::kInt64},
+      {"uint8", TypeId::kUInt8},
+      {"utinyint", TypeId::kUInt8},
+      {"uint16", TypeId::kUInt16},
+      {"usmallint", TypeId::kUInt16},
+      {"uint32", TypeId::kUInt32},
+      {"uinteger", TypeId::kUInt32},
+      {"uint64", TypeId::kUInt64},
+      {"ubigint", TypeId::kUInt64},
+      {"float32", TypeId::kFloat32},
+      {"real", TypeId::kFloat32},
+      {"float4", TypeId::kFloat32},
+      {"float64", TypeId::kFloat64},
+      {"float", TypeId::kFloat64},
+      {"double", TypeId::kFloat64},
+      {"float8", TypeId::kFloat64},
       {"double precision", TypeId::kFloat64},
-      {"decimal", TypeId::kDecimal},    {"numeric", TypeId::kDecimal},
-      {"text", TypeId::kText},          {"varchar", TypeId::kText},
-      {"string", TypeId::kText},        {"char", TypeId::kText},
-      {"bpchar", TypeId::kText},        {"character", TypeId::kText},
+      {"decimal", TypeId::kDecimal},
+      {"numeric", TypeId::kDecimal},
+      {"text", TypeId::kText},
+      {"varchar", TypeId::kText},
+      {"string", TypeId::kText},
+      {"char", TypeId::kText},
+      {"bpchar", TypeId::kText},
+      {"character", TypeId::kText},
       {"character varying", TypeId::kText},
-      {"blob", TypeId::kBlob},          {"bytes", TypeId::kBlob},
-      {"bytea", TypeId::kBlob},         {"binary", TypeId::kBlob},
-      {"varbinary", TypeId::kBlob},     {"date", TypeId::kDate},
-      {"time", TypeId::kTime},          {"timestamp", TypeId::kTimestamp},
-      {"datetime", TypeId::kTimestamp}, {"timestamptz", TypeId::kTimestampTz},
+      {"blob", TypeId::kBlob},
+      {"bytes", TypeId::kBlob},
+      {"bytea", TypeId::kBlob},
+      {"binary", TypeId::kBlob},
+      {"varbinary", TypeId::kBlob},
+      {"date", TypeId::kDate},
+      {"time", TypeId::kTime},
+      {"timestamp", TypeId::kTimestamp},
+      {"datetime", TypeId::kTimestamp},
+      {"timestamptz", TypeId::kTimestampTz},
       {"timestamp with time zone", TypeId::kTimestampTz},
-      {"interval", TypeId::kInterval},  {"uuid", TypeId::kUuid},
-      {"json", TypeId::kJson},          {"null", TypeId::kNull},
+      {"interval", TypeId::kInterval},
+      {"uuid", TypeId::kUuid},
+      {"json", TypeId::kJson},
+      {"null", TypeId::kNull},
   };
   for (const auto& [name, id] : aliases) {
     EXPECT_EQ(Parse(name).id(), id) << name;
@@ -120,14 +145,14 @@ TEST(LogicalTypeTest, DecimalParameters) {
 TEST(LogicalTypeTest, DecimalParametersOutOfBoundsAreRejected) {
   EXPECT_TRUE(Rejects("DECIMAL(0,0)"));
   EXPECT_TRUE(Rejects("DECIMAL(39,0)"));
-  EXPECT_TRUE(Rejects("DECIMAL(5,6)"));    // scale above precision
+  EXPECT_TRUE(Rejects("DECIMAL(5,6)"));  // scale above precision
   EXPECT_TRUE(Rejects("DECIMAL(5,-1)"));
   EXPECT_TRUE(Rejects("DECIMAL(-5,1)"));
   EXPECT_TRUE(Rejects("DECIMAL(x,2)"));
   EXPECT_TRUE(Rejects("DECIMAL(10,y)"));
   EXPECT_TRUE(Rejects("DECIMAL(10abc,2)"));  // trailing garbage in a number
   EXPECT_TRUE(Rejects("DECIMAL(10,2x)"));
-  EXPECT_TRUE(Rejects("DECIMAL(10,2,3)"));   // too many parameters
+  EXPECT_TRUE(Rejects("DECIMAL(10,2,3)"));  // too many parameters
   EXPECT_TRUE(Rejects("DECIMAL()"));
   EXPECT_TRUE(Rejects("DECIMAL(10,2"));
   EXPECT_TRUE(Rejects("DECIMAL<10,2>"));
@@ -191,7 +216,8 @@ TEST(LogicalTypeTest, NestedToStringParsesBack) {
   const std::vector<LogicalType> types = {
       LogicalType::List(LogicalType::Decimal(38, 10)),
       LogicalType::Map(TypeId::kText, LogicalType::List(TypeId::kInt64)),
-      LogicalType::Struct({{"a", TypeId::kInt64}, {"b", LogicalType::Map(TypeId::kUuid, TypeId::kDate)}}),
+      LogicalType::Struct(
+          {{"a", TypeId::kInt64}, {"b", LogicalType::Map(TypeId::kUuid, TypeId::kDate)}}),
       LogicalType::List(LogicalType::Struct({{"x", TypeId::kFloat64}})),
   };
   for (const auto& t : types) {
@@ -202,11 +228,31 @@ TEST(LogicalTypeTest, NestedToStringParsesBack) {
 }
 
 TEST(LogicalTypeTest, RejectsGarbage) {
-  for (const char* text : {"", "   ", "foo", "INTT", "INT64x", "LIST", "LIST<>", "LIST<INT",
-                           "LIST<INT)", "LIST<FOO>", "[]", "INT[", "MAP<TEXT>",
-                           "MAP<TEXT,INT,INT>", "MAP<TEXT,>", "STRUCT()", "STRUCT(a)", "STRUCT(a FOO)",
-                           "STRUCT(a INT", "INT<TEXT>", "INT(abc)", "VARCHAR(abc)", "VARCHAR(10",
-                           "TEXT)", "double precisionx"}) {
+  for (const char* text : {"",
+                           "   ",
+                           "foo",
+                           "INTT",
+                           "INT64x",
+                           "LIST",
+                           "LIST<>",
+                           "LIST<INT",
+                           "LIST<INT)",
+                           "LIST<FOO>",
+                           "[]",
+                           "INT[",
+                           "MAP<TEXT>",
+                           "MAP<TEXT,INT,INT>",
+                           "MAP<TEXT,>",
+                           "STRUCT()",
+                           "STRUCT(a)",
+                           "STRUCT(a FOO)",
+                           "STRUCT(a INT",
+                           "INT<TEXT>",
+                           "INT(abc)",
+                           "VARCHAR(abc)",
+                           "VARCHAR(10",
+                           "TEXT)",
+                           "double precisionx"}) {
     EXPECT_TRUE(Rejects(text)) << "'" << text << "' should not be a type";
   }
 }
@@ -227,9 +273,12 @@ TEST(LogicalTypeTest, Equality) {
   EXPECT_EQ(LogicalType::List(TypeId::kText), LogicalType::List(TypeId::kText));
   EXPECT_NE(LogicalType::List(TypeId::kText), LogicalType::List(TypeId::kBlob));
   EXPECT_NE(LogicalType::List(TypeId::kText), LogicalType(TypeId::kText));
-  EXPECT_NE(LogicalType::List(LogicalType::Decimal(5, 1)), LogicalType::List(LogicalType::Decimal(5, 2)));
-  EXPECT_EQ(LogicalType::Map(TypeId::kText, TypeId::kInt64), LogicalType::Map(TypeId::kText, TypeId::kInt64));
-  EXPECT_NE(LogicalType::Map(TypeId::kText, TypeId::kInt64), LogicalType::Map(TypeId::kInt64, TypeId::kText));
+  EXPECT_NE(LogicalType::List(LogicalType::Decimal(5, 1)),
+            LogicalType::List(LogicalType::Decimal(5, 2)));
+  EXPECT_EQ(LogicalType::Map(TypeId::kText, TypeId::kInt64),
+            LogicalType::Map(TypeId::kText, TypeId::kInt64));
+  EXPECT_NE(LogicalType::Map(TypeId::kText, TypeId::kInt64),
+            LogicalType::Map(TypeId::kInt64, TypeId::kText));
 
   auto s1 = LogicalType::Struct({{"a", TypeId::kInt64}, {"b", TypeId::kText}});
   auto s2 = LogicalType::Struct({{"A", TypeId::kInt64}, {"B", TypeId::kText}});

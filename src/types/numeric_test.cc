@@ -74,7 +74,8 @@ TEST(NumericTest, ParseDecimalPlainForms) {
   EXPECT_EQ(Dec("  42  ", 5, 0), "42");
   EXPECT_EQ(Dec("0", 1, 0), "0");
   EXPECT_EQ(Dec("-0", 5, 2), "0.00");
-  EXPECT_EQ(Dec("000000000000000000000000000000000000000000012", 2, 0), "12");  // leading zeros are free
+  EXPECT_EQ(Dec("000000000000000000000000000000000000000000012", 2, 0),
+            "12");  // leading zeros are free
   EXPECT_EQ(Dec("0.1", 1, 1), "0.1");
 }
 
@@ -129,8 +130,9 @@ TEST(NumericTest, ParseDecimalExponents) {
 }
 
 TEST(NumericTest, ParseDecimalRejectsNonNumbers) {
-  for (const char* text : {"", " ", "-", "+", ".", "abc", "1e", "1e+", "e5", "1.2.3", "1,5", "1 2", "0x10",
-                           "--5", "+-5", "inf", "nan", "1e5x", "12abc", "١٢"}) {
+  for (const char* text :
+       {"",    " ",   "-",    "+",   ".",   "abc", "1e",  "1e+",  "e5",    "1.2.3",
+        "1,5", "1 2", "0x10", "--5", "+-5", "inf", "nan", "1e5x", "12abc", "١٢"}) {
     EXPECT_EQ(Dec(text, 10, 2), "NO") << "'" << text << "'";
   }
 }
@@ -204,7 +206,8 @@ TEST(NumericTest, FormatDoubleRoundTripsOnRandomDoubles) {
     if (i % 2 == 0) {
       d = std::bit_cast<double>(rng());  // any bit pattern: subnormals, huge, NaN, inf
     } else {
-      d = static_cast<double>(static_cast<int64_t>(rng() % 2000001) - 1000000) / std::pow(10.0, static_cast<int>(rng() % 12));
+      d = static_cast<double>(static_cast<int64_t>(rng() % 2000001) - 1000000) /
+          std::pow(10.0, static_cast<int>(rng() % 12));
     }
     std::string text = FormatDouble(d);
     double back = std::strtod(text.c_str(), nullptr);
@@ -239,7 +242,8 @@ TEST(NumericTest, UuidParseAndFormat) {
   ASSERT_TRUE(ParseUuid("123e4567-e89b-12d3-a456-426614174000", &bits));
   EXPECT_EQ(FormatUuid(bits), "123e4567-e89b-12d3-a456-426614174000");
   // Big-endian: the first hex digit is the top nibble.
-  EXPECT_EQ(static_cast<uint64_t>(static_cast<unsigned __int128>(bits) >> 64), 0x123e4567e89b12d3ULL);
+  EXPECT_EQ(static_cast<uint64_t>(static_cast<unsigned __int128>(bits) >> 64),
+            0x123e4567e89b12d3ULL);
 
   int128_t other;
   ASSERT_TRUE(ParseUuid("{123E4567-E89B-12D3-A456-426614174000}", &other));
@@ -253,10 +257,11 @@ TEST(NumericTest, UuidParseAndFormat) {
 }
 
 TEST(NumericTest, UuidRejectsMalformedText) {
-  for (const char* text : {"", "123e4567-e89b-12d3-a456-42661417400", "123e4567-e89b-12d3-a456-4266141740000",
-                           "123e4567-e89b-12d3-a456-42661417400g", "{123e4567-e89b-12d3-a456-426614174000",
-                           "123e4567-e89b-12d3-a456-426614174000}", " 123e4567-e89b-12d3-a456-426614174000",
-                           "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"}) {
+  for (const char* text :
+       {"", "123e4567-e89b-12d3-a456-42661417400", "123e4567-e89b-12d3-a456-4266141740000",
+        "123e4567-e89b-12d3-a456-42661417400g", "{123e4567-e89b-12d3-a456-426614174000",
+        "123e4567-e89b-12d3-a456-426614174000}", " 123e4567-e89b-12d3-a456-426614174000",
+        "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"}) {
     int128_t bits;
     EXPECT_FALSE(ParseUuid(text, &bits)) << "'" << text << "'";
   }
@@ -284,7 +289,8 @@ TEST(NumericTest, UuidRoundTripsOnRandomBits) {
 TEST(NumericTest, FormatBlobEscapesNonPrintableBytes) {
   EXPECT_EQ(FormatBlob(""), "");
   EXPECT_EQ(FormatBlob("hello world"), "hello world");
-  EXPECT_EQ(FormatBlob(std::string("\0\x01\x1f \x7e\x7f\x80\xff", 8)), "\\x00\\x01\\x1F ~\\x7F\\x80\\xFF");
+  EXPECT_EQ(FormatBlob(std::string("\0\x01\x1f \x7e\x7f\x80\xff", 8)),
+            "\\x00\\x01\\x1F ~\\x7F\\x80\\xFF");
   EXPECT_EQ(FormatBlob("a\\b"), "a\\x5Cb");  // a backslash is escaped so the text is unambiguous
 }
 

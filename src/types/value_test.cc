@@ -168,14 +168,16 @@ TEST(ValueTest, DateToString) {
 
 TEST(ValueTest, TimeAndTimestampToString) {
   EXPECT_EQ(Value::Time(0).ToString(), "00:00:00");
-  EXPECT_EQ(Value::Time((12 * 3600 + 34 * 60 + 56) * kMicrosPerSecond + 500000).ToString(), "12:34:56.5");
+  EXPECT_EQ(Value::Time((12 * 3600 + 34 * 60 + 56) * kMicrosPerSecond + 500000).ToString(),
+            "12:34:56.5");
   EXPECT_EQ(Value::Time(1).ToString(), "00:00:00.000001");
   EXPECT_EQ(Value::Time(kMicrosPerDay - 1).ToString(), "23:59:59.999999");
 
   EXPECT_EQ(Value::Timestamp(0).ToString(), "1970-01-01 00:00:00");
   EXPECT_EQ(Value::Timestamp(-1).ToString(), "1969-12-31 23:59:59.999999");
   EXPECT_EQ(Value::Timestamp(-kMicrosPerDay).ToString(), "1969-12-31 00:00:00");
-  int64_t ts = int64_t{DaysFromCivil(2024, 1, 31)} * kMicrosPerDay + 12 * 3600 * kMicrosPerSecond + 123000;
+  int64_t ts =
+      int64_t{DaysFromCivil(2024, 1, 31)} * kMicrosPerDay + 12 * 3600 * kMicrosPerSecond + 123000;
   EXPECT_EQ(Value::Timestamp(ts).ToString(), "2024-01-31 12:00:00.123");
   int64_t old = int64_t{DaysFromCivil(1900, 6, 1)} * kMicrosPerDay + 1;
   EXPECT_EQ(Value::Timestamp(old).ToString(), "1900-06-01 00:00:00.000001");
@@ -215,20 +217,23 @@ TEST(ValueTest, TextBlobJsonToString) {
 }
 
 TEST(ValueTest, NestedToString) {
-  EXPECT_EQ(List(TypeId::kInt64, {Value::Int64(1), Value::Int64(2), Value::Null(TypeId::kInt64)}).ToString(),
+  EXPECT_EQ(List(TypeId::kInt64, {Value::Int64(1), Value::Int64(2), Value::Null(TypeId::kInt64)})
+                .ToString(),
             "[1, 2, NULL]");
   EXPECT_EQ(List(TypeId::kInt64, {}).ToString(), "[]");
   // Text inside nested values is quoted even by ToString, so [''] and [] differ.
-  EXPECT_EQ(List(TypeId::kText, {Value::Text("a"), Value::Text("it's"), Value::Text("")}).ToString(),
-            "['a', 'it''s', '']");
+  EXPECT_EQ(
+      List(TypeId::kText, {Value::Text("a"), Value::Text("it's"), Value::Text("")}).ToString(),
+      "['a', 'it''s', '']");
   LogicalType inner = LogicalType::List(TypeId::kInt64);
-  EXPECT_EQ(List(inner, {List(TypeId::kInt64, {Value::Int64(1), Value::Int64(2)}), List(TypeId::kInt64, {}),
-                         Value::Null(inner)})
+  EXPECT_EQ(List(inner, {List(TypeId::kInt64, {Value::Int64(1), Value::Int64(2)}),
+                         List(TypeId::kInt64, {}), Value::Null(inner)})
                 .ToString(),
             "[[1, 2], [], NULL]");
 
   LogicalType st = LogicalType::Struct({{"a", TypeId::kInt64}, {"b", TypeId::kText}});
-  EXPECT_EQ(Value::Nested(st, {Value::Int64(1), Value::Text("x")}).ToString(), "{'a': 1, 'b': 'x'}");
+  EXPECT_EQ(Value::Nested(st, {Value::Int64(1), Value::Text("x")}).ToString(),
+            "{'a': 1, 'b': 'x'}");
   EXPECT_EQ(Value::Nested(st, {Value::Null(TypeId::kInt64), Value::Null(TypeId::kText)}).ToString(),
             "{'a': NULL, 'b': NULL}");
 
@@ -271,8 +276,8 @@ TEST(ValueTest, ToSqlLiteralQuotes) {
 // ---------------------------------------------------------------- Compare
 
 TEST(ValueTest, NullsSortFirstAndEqualEachOther) {
-  const std::vector<Value> values = {Value::Int64(INT64_MIN), Value::Float64(-kInf), Value::Text(""),
-                                     Value::Bool(false), Value::Date(INT32_MIN)};
+  const std::vector<Value> values = {Value::Int64(INT64_MIN), Value::Float64(-kInf),
+                                     Value::Text(""), Value::Bool(false), Value::Date(INT32_MIN)};
   for (const auto& v : values) {
     EXPECT_LT(Value::Null(v.type()).Compare(v), 0) << v.ToString();
     EXPECT_GT(v.Compare(Value::Null(v.type())), 0) << v.ToString();
@@ -328,7 +333,8 @@ TEST(ValueTest, FloatSpecialValuesOrder) {
   EXPECT_LT(Value::Float64(kInf).Compare(Value::Float64(kNaN)), 0);
   EXPECT_GT(Value::Float64(kNaN).Compare(Value::Int64(1)), 0);
   EXPECT_LT(Value::Int64(INT64_MAX).Compare(Value::Float64(kNaN)), 0);
-  EXPECT_GT(Value::Float32(std::numeric_limits<float>::quiet_NaN()).Compare(Value::Float32(1.0f)), 0);
+  EXPECT_GT(Value::Float32(std::numeric_limits<float>::quiet_NaN()).Compare(Value::Float32(1.0f)),
+            0);
 }
 
 TEST(ValueTest, CompareNonNumericTypes) {
@@ -387,13 +393,27 @@ TEST(ValueTest, CompareIsATotalOrderOnMixedNumbers) {
   for (int i = 0; i < 300; i++) {
     int64_t x = static_cast<int64_t>(rng() % 2001) - 1000;
     switch (i % 7) {
-      case 0: values.push_back(Value::Int64(x)); break;
-      case 1: values.push_back(Value::Int32(static_cast<int32_t>(x))); break;
-      case 2: values.push_back(Value::Decimal(x * 7, 10, 2)); break;
-      case 3: values.push_back(Value::Decimal(x, 10, 1)); break;
-      case 4: values.push_back(Value::Float64(static_cast<double>(x) / 8)); break;
-      case 5: values.push_back(Value::UInt64(static_cast<uint64_t>(x + 1000))); break;
-      default: values.push_back(i % 2 ? Value::Float64(kNaN) : Value::Null(TypeId::kInt64)); break;
+      case 0:
+        values.push_back(Value::Int64(x));
+        break;
+      case 1:
+        values.push_back(Value::Int32(static_cast<int32_t>(x)));
+        break;
+      case 2:
+        values.push_back(Value::Decimal(x * 7, 10, 2));
+        break;
+      case 3:
+        values.push_back(Value::Decimal(x, 10, 1));
+        break;
+      case 4:
+        values.push_back(Value::Float64(static_cast<double>(x) / 8));
+        break;
+      case 5:
+        values.push_back(Value::UInt64(static_cast<uint64_t>(x + 1000)));
+        break;
+      default:
+        values.push_back(i % 2 ? Value::Float64(kNaN) : Value::Null(TypeId::kInt64));
+        break;
     }
   }
   for (const auto& a : values) {
@@ -403,10 +423,12 @@ TEST(ValueTest, CompareIsATotalOrderOnMixedNumbers) {
     }
   }
   std::vector<Value> sorted = values;
-  std::sort(sorted.begin(), sorted.end(), [](const Value& a, const Value& b) { return a.Compare(b) < 0; });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Value& a, const Value& b) { return a.Compare(b) < 0; });
   for (size_t i = 0; i < sorted.size(); i++) {
     for (size_t j = i + 1; j < sorted.size(); j++) {
-      ASSERT_LE(sorted[i].Compare(sorted[j]), 0) << sorted[i].ToString() << " vs " << sorted[j].ToString();
+      ASSERT_LE(sorted[i].Compare(sorted[j]), 0)
+          << sorted[i].ToString() << " vs " << sorted[j].ToString();
     }
   }
   EXPECT_TRUE(sorted.front().is_null());

@@ -136,6 +136,58 @@ std::string ToJsonText(const Value& v) {
 
 }  // namespace
 
+namespace {
+
+// '[1, 2, NULL]' or "['a', 'b,c']": the text form of a list.
+Result<Value> ParseListText(const std::string& text, const LogicalType& to, bool try_cast) {
+  std::string_view s = TrimView(text);
+  auto fail = [&](const std::string& why) -> Result<Value> {
+    if (try_cast) return Value::Null(to);
+    return Status::Conversion("cannot cast '" + text + "' to " + to.ToString() + ": " + why);
+  };
+  if (s.size() < 2 || s.front() != '[' || s.back() != ']') return fail("a list is written [a, b, ...]");
+  s = TrimView(s.substr(1, s.size() - 2));
+  std::vector<Value> items;
+  size_t i = 0;
+  while (i < s.size()) {
+    // One element: up to a comma outside quotes and brackets.
+    size_t start = i;
+    int depth = 0;
+    char quote = 0;
+    for (; i < s.size(); i++) {
+      char ch = s[i];
+      if (quote) {
+        if (ch == quote) quote = 0;
+      } else if (ch == '\'' || ch == '"') {
+        quote = ch;
+      } else if (ch == '[' || ch == '{' || ch == '(') {
+        depth++;
+      } else if (ch == ']' || ch == '}' || ch == ')') {
+        depth--;
+      } else if (ch == ',' && depth == 0) {
+        break;
+      }
+    }
+    std::string_view item = TrimView(s.substr(start, i - start));
+    if (i < s.size()) i++;  // the comma
+    if (item.empty()) return fail("an element is missing");
+    if (item.size() == 4 && EqualsIgnoreCase(item, "null")) {
+      items.push_back(Value::Null(to.child()));
+      continue;
+    }
+    std::string element(item);
+    if (element.size() >= 2 && (element.front() == '\'' || element.front() == '"') && element.back() == element.front()) {
+      element = element.substr(1, element.size() - 2);
+    }
+    auto cast = CastValue(Value::Text(element), to.child(), try_cast);
+    if (!cast.ok()) return fail("element '" + element + "': " + cast.status().message());
+    items.push_back(std::move(cast).value());
+  }
+  return Value::Nested(to, std::move(items));
+}
+
+}  // namespace
+
 bool CanCast(const LogicalType& from, const LogicalType& to) {
   if (from == to || from.id() == TypeId::kNull) return true;
   TypeId f = from.id(), t = to.id();
@@ -191,9 +243,10 @@ Result<Value> CastValue(const Value& v, const LogicalType& to, bool try_cast) {
       out = IntegerOf(v);
     } else if (from.IsFloat()) {
       double d = v.float_value();
-      if (!std::isfinite(d) || std::fabs(d) > 1.8e19) return fail("out of range");
-      out = static_cast<int128_t>(std::llround(d));
-      if (std::fabs(d) >= 9.2e18) out = static_cast<int128_t>(d);
+      // Round half away from zero, then check the range (int128 holds any
+      // double below 2^100 exactly).
+      if (!std::isfinite(d) || std::fabs(d) >= 1e30) return fail("out of range");
+      out = static_cast<int128_t>(std::round(d));
     } else if (f == TypeId::kDecimal) {
       out = RescaleDecimal(v.decimal_value(), from.scale(), 0);
     } else if (f == TypeId::kText) {
@@ -228,7 +281,7 @@ Result<Value> CastValue(const Value& v, const LogicalType& to, bool try_cast) {
     int p = to.precision(), s = to.scale();
     if (from.IsInteger() || f == TypeId::kBool) {
       int128_t i = IntegerOf(v);
-      if (DecimalDigits(i) + s > p) return fail("out of range for " + to.ToString());
+      if (i != 0 && DecimalDigits(i) + s > p) return fail("out of range for " + to.ToString());
       out = i * Pow10(s);
     } else if (from.IsFloat()) {
       double d = v.float_value();
@@ -335,6 +388,7 @@ Result<Value> CastValue(const Value& v, const LogicalType& to, bool try_cast) {
       return fail("not a UUID");
     }
     case TypeId::kList: {
+      if (f == TypeId::kText) return ParseListText(v.str_value(), to, try_cast);
       if (f != TypeId::kList) return fail("no conversion");
       std::vector<Value> items;
       for (const auto& c : v.children()) {

@@ -158,6 +158,41 @@ class SumState : public AggregateState {
   std::vector<int64_t> count_;
 };
 
+// sum of INTERVAL: months, days and nanoseconds add up separately.
+class IntervalSumState : public AggregateState {
+ public:
+  void Resize(int64_t g) override {
+    sums_.resize(static_cast<size_t>(g));
+    has_.resize(static_cast<size_t>(g), 0);
+  }
+  Status Update(const Vector* arg, const int64_t* gid, int64_t n) override {
+    const Interval* d = arg->data<Interval>();
+    for (int64_t i = 0; i < n; i++) {
+      if (arg->IsNull(i)) continue;
+      Interval& s = sums_[gid[i]];
+      if (__builtin_add_overflow(s.months, d[i].months, &s.months) ||
+          __builtin_add_overflow(s.days, d[i].days, &s.days) ||
+          __builtin_add_overflow(s.nanos, d[i].nanos, &s.nanos)) {
+        return Status::OutOfRange("INTERVAL overflow in sum()");
+      }
+      has_[gid[i]] = 1;
+    }
+    return Status::OK();
+  }
+  Result<VectorPtr> Finalize(int64_t g) override {
+    auto out = std::make_shared<Vector>(TypeId::kInterval, g);
+    for (int64_t i = 0; i < g; i++) {
+      if (has_[i]) out->data<Interval>()[i] = sums_[i];
+      else out->SetNull(i);
+    }
+    return out;
+  }
+
+ private:
+  std::vector<Interval> sums_;
+  std::vector<uint8_t> has_;
+};
+
 // min and max over fixed-width types: a typed loop per physical type.
 template <typename T>
 class MinMaxState : public AggregateState {
@@ -300,7 +335,10 @@ std::unique_ptr<AggregateState> MakeAggregateState(const BoundAggregate& agg) {
   switch (agg.kind) {
     case AggregateKind::kCountStar: state = std::make_unique<CountState>(true); break;
     case AggregateKind::kCount: state = std::make_unique<CountState>(false); break;
-    case AggregateKind::kSum: state = std::make_unique<SumState>(false, agg.type); break;
+    case AggregateKind::kSum:
+      if (agg.type.id() == TypeId::kInterval) state = std::make_unique<IntervalSumState>();
+      else state = std::make_unique<SumState>(false, agg.type);
+      break;
     case AggregateKind::kAvg: state = std::make_unique<SumState>(true, agg.type); break;
     case AggregateKind::kMin: state = MakeMinMax(false, agg.type); break;
     case AggregateKind::kMax: state = MakeMinMax(true, agg.type); break;

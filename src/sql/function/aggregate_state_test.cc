@@ -191,9 +191,6 @@ TEST(SumTest, Floats) {
 }
 
 TEST(SumTest, Intervals) {
-  GTEST_SKIP()
-      << "bug: aggregate_state.cc SumState has no INTERVAL path (IntAt gives 0, Finalize writes a "
-         "double into the interval buffer), so sum(INTERVAL) is always 00:00:00";
   auto v =
       Col(TypeId::kInterval, {Value::IntervalValue({1, 2, 3000}), Value::IntervalValue({0, 5, 0}),
                               Value::Null(TypeId::kInterval)});
