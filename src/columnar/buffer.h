@@ -1,8 +1,9 @@
 // Buffer: a 64-byte aligned, zero-padded byte buffer — the unit of Arrow
 // memory layout (validity bitmaps, offsets and data are each a Buffer).
 //
-// Contract: a Buffer owns its memory. Capacity is always a multiple of 64 and
-// bytes past size() up to capacity are zero, as Arrow requires for padding.
+// Contract: a Buffer owns its memory. Capacity is always a non-zero multiple
+// of 64 and bytes past size() up to capacity are zero, as Arrow requires for
+// padding; data() is never null.
 // Not thread-safe for mutation; once a Buffer is inside a Batch it is treated
 // as immutable and may be read from many threads.
 #pragma once
@@ -19,7 +20,12 @@ constexpr int64_t kBufferAlignment = 64;
 
 class Buffer {
  public:
-  explicit Buffer(int64_t size) { Resize(size); }
+  // Even an empty buffer owns one aligned 64-byte block, so data() is never
+  // null (memcpy/memset from data() are then defined for zero sizes too).
+  explicit Buffer(int64_t size) {
+    Reserve(size > 0 ? size : kBufferAlignment);  // zero-filled
+    size_ = size > 0 ? size : 0;
+  }
   ~Buffer() { std::free(data_); }
   Buffer(const Buffer&) = delete;
   Buffer& operator=(const Buffer&) = delete;

@@ -420,7 +420,8 @@ Value RandomValue(const LogicalType& type, std::mt19937_64& rng) {
     case TypeId::kFloat64:
       return Value::Float64(static_cast<double>(static_cast<int64_t>(rng() % 1000)) / 7);
     case TypeId::kDecimal:
-      return Value::Decimal(static_cast<int64_t>(rng()) * 1000, type.precision(), type.scale());
+      return Value::Decimal(static_cast<int128_t>(static_cast<int64_t>(rng())) * 1000,
+                            type.precision(), type.scale());
     case TypeId::kText:
       return Value::Text(std::string(rng() % 12, static_cast<char>('a' + rng() % 26)));
     case TypeId::kList: {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 #include "text_width.h"
@@ -73,7 +74,7 @@ std::string ProgressBar::Format(const Progress& progress, int columns) {
     const int filled = static_cast<int>(std::lround(f * kBarCells));
     for (int i = 0; i < kBarCells; i++) bar += i < filled ? "█" : "░";
     char buf[16];
-    snprintf(buf, sizeof buf, "%3d%%", static_cast<int>(std::floor(f * 100)));
+    snprintf(buf, sizeof buf, "%d%%", static_cast<int>(std::floor(f * 100)));
     percent = buf;
   } else {
     // Unknown total: a 4-cell block bouncing across the bar.
@@ -95,11 +96,14 @@ std::string ProgressBar::Format(const Progress& progress, int columns) {
   // Add the parts in order while they fit; the bar itself always shows.
   std::string line = bar;
   size_t width = DisplayWidth(line);
+  bool first = true;
   for (const auto& part : parts) {
     if (part.empty()) continue;
-    const size_t w = DisplayWidth(part) + 2;
+    const char* gap = first ? " " : "  ";  // "[███░░] 45%  1.2M rows  3.4 s"
+    first = false;
+    const size_t w = DisplayWidth(part) + std::strlen(gap);
     if (static_cast<int>(width + w) >= columns) break;
-    line += "  " + part;
+    line += gap + part;
     width += w;
   }
   return line;

@@ -1,6 +1,6 @@
 // ProgressBar: the one-line progress display for a long statement.
 //
-//   [█████████░░░░░░░░░░░]  45%  1.2M rows  3.4 s  (Ctrl-C to stop)
+//   [█████████░░░░░░░░░░░] 45%  1.2M rows  3.4 s  (Ctrl-C to stop)
 //
 // It appears once a statement has run for kDelaySeconds, redraws at most
 // every 100 ms, and is erased when the statement ends, so it never mixes

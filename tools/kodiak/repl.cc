@@ -136,7 +136,9 @@ int Repl::Run() {
     std::string line(raw, static_cast<size_t>(count));
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
     if (line.find_first_not_of(" \t") != std::string::npos) AddHistory(line);
-    if (shell_.FeedLine(source_, line, 0) == Shell::Outcome::kQuit) break;
+    // Every line is numbered 1, so a statement's lines count from its first
+    // line and error messages name lines of the statement as typed.
+    if (shell_.FeedLine(source_, line, 1) == Shell::Outcome::kQuit) break;
   }
   std::cout << std::flush;
   return 0;

@@ -292,7 +292,7 @@ Shell::Outcome Shell::RunStatement(InputSource& source, const std::string& sql, 
   const auto start = std::chrono::steady_clock::now();
   Result<QueryResult> result = [&] {
     InterruptHandler::RunningStatement running(conn_);
-    return conn_.Query(sql);
+    return conn_.Query(sql, line);  // messages then name lines of the source
   }();
   progress_.Finish();
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
@@ -335,7 +335,7 @@ bool Shell::QueryForCommand(InputSource& source, int line, const std::string& sq
                             QueryResult* out) {
   Result<QueryResult> result = [&] {
     InterruptHandler::RunningStatement running(conn_);
-    return conn_.Query(sql);
+    return conn_.Query(sql, line);
   }();
   progress_.Finish();
   if (!result.ok()) {

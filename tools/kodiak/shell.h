@@ -63,7 +63,9 @@ class Shell {
   void set_interactive(bool interactive) { interactive_ = interactive; }
 
   // Feeds one line of `source` (without its line break), numbered
-  // `line_number` from 1. Runs whatever it completes.
+  // `line_number` from 1. Runs whatever it completes; each statement runs
+  // with the number of its first line, so the engine's messages name lines
+  // of the source.
   Outcome FeedLine(InputSource& source, std::string_view line, int line_number);
   // End of input: runs the unfinished rest of `source`, if any.
   Outcome FinishInput(InputSource& source);

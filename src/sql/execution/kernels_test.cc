@@ -643,6 +643,21 @@ TEST(ConcatKernelTest, JoinsTextAndPropagatesNull) {
             (std::vector<OptStr>{"abcd", "", OptStr(), "caf\xc3\xa9 \xf0\x9f\x90\xbb", OptStr()}));
 }
 
+TEST(ConcatKernelTest, JoinsLists) {
+  LogicalType list = LogicalType::List(TypeId::kText);
+  auto l = [&](std::vector<std::string> xs) {
+    std::vector<Value> items;
+    for (auto& x : xs) items.push_back(Value::Text(x));
+    return Value::Nested(list, std::move(items));
+  };
+  // Long strings, so a read of freed memory would show.
+  const std::string long_a(40, 'a'), long_b(40, 'b');
+  auto a = Col(list, {l({long_a}), l({}), Value::Null(list), l({"x"})});
+  auto b = Col(list, {l({long_b, "c"}), l({}), l({"y"}), Value::Null(list)});
+  EXPECT_EQ(Texted(*ConcatKernel(*a, *b)),
+            (std::vector<std::string>{"['" + long_a + "', '" + long_b + "', 'c']", "[]", "NULL", "NULL"}));
+}
+
 // ---------------------------------------------------------------- LIKE
 
 // Reference LIKE on code points: % any run, _ one character, `esc` quotes the next character.
