@@ -364,6 +364,7 @@ EOF
 run "$BIN" -f bad.sql
 expect_rc "-f stops at the first error with exit status 1" 1
 expect_match "-f error names file and line" "^Error in bad\.sql at line 7: " "$ERR"
+expect_match "-f error: the engine's message counts lines of the file" "at line 7, column" "$ERR"
 expect_contains "-f runs the statements before the error" "before_error" "$OUT"
 expect_not_contains "-f runs nothing after the error" "after_error" "$OUT"
 
@@ -508,7 +509,7 @@ wait_for() {
 type_text() {
   local s=$1
   [[ $s == *';' ]] && s="${s%;}\\;"
-  tmux_cmd send-keys -t repl -l "$s"
+  tmux_cmd send-keys -t repl -l -- "$s"
 }
 key() { tmux_cmd send-keys -t repl "$1"; }
 repl_check() {  # NAME PATTERN [SECONDS]
@@ -532,6 +533,12 @@ else
   type_text "SELECT 'after' AS cleared;"
   key Enter
   repl_check "Ctrl-C cleared the line" "^│ after   │$"
+
+  type_text "-- only a comment"
+  key Enter
+  type_text "SELECT 'no continuation' AS after_comment;"
+  key Enter
+  repl_check "a comment line leaves no statement unfinished" "^kodiak> SELECT 'no continuation' AS after_comment;$"
 
   type_text "SELECT 'multi' AS"
   key Enter

@@ -122,16 +122,19 @@ int ParseArguments(int argc, char** argv, Options* options) {
     };
     int status = -1;
     if (name == "-c" || name == "--command") {
-      if (!take_value())
+      if (!take_value()) {
         return UsageError("option '" + name + "' needs SQL text, as in: kodiak -c \"SELECT 1\"");
+      }
       options->actions.push_back({Action::kCommand, value});
     } else if (name == "-f" || name == "--file") {
-      if (!take_value())
+      if (!take_value()) {
         return UsageError("option '" + name + "' needs a file name, as in: kodiak -f script.sql");
+      }
       options->actions.push_back({Action::kFile, value});
     } else if (name == "-m" || name == "--mode") {
-      if (!take_value())
+      if (!take_value()) {
         return UsageError("option '" + name + "' needs a mode: " + RenderModeList());
+      }
       if (!ParseRenderMode(value, &options->mode)) {
         return UsageError("unknown mode '" + value + "' — choose one of " + RenderModeList());
       }

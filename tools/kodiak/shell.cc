@@ -193,7 +193,8 @@ RenderOptions Shell::CurrentRenderOptions() const {
 // ------------------------------------------------------------------ input
 
 Shell::Outcome Shell::FeedLine(InputSource& source, std::string_view line, int line_number) {
-  if (source.pending.empty()) {
+  const bool first_line = source.pending.empty();
+  if (first_line) {
     const std::string_view trimmed = TrimLeft(line);
     if (trimmed.empty()) return Outcome::kOk;
     if (trimmed[0] == '.') return RunDotCommand(source, trimmed, line_number);
@@ -202,9 +203,11 @@ Shell::Outcome Shell::FeedLine(InputSource& source, std::string_view line, int l
     source.pending += '\n';
   }
   source.pending += line;
-  // A statement can only end at a ';' or a '}' of this line; skip the split
-  // otherwise (keeps long multi-line statements linear).
-  if (line.find_first_of(";}") == std::string_view::npos) return Outcome::kOk;
+  // A line that continues a statement can only end it with a ';' or a '}',
+  // or leave nothing but comments behind with a "*/"; skip the split
+  // otherwise, which keeps long multi-line statements linear. A first line
+  // is always split: it may be only a comment.
+  if (!first_line && line.find_first_of(";}/") == std::string_view::npos) return Outcome::kOk;
   return RunComplete(source);
 }
 

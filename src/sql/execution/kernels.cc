@@ -456,7 +456,8 @@ VectorPtr ConcatKernel(const Vector& a, const Vector& b) {
         continue;
       }
       std::vector<Value> items = a.GetValue(i).children();
-      for (const auto& v : b.GetValue(i).children()) items.push_back(v);
+      const Value tail = b.GetValue(i);  // named: a temporary would die before the loop
+      for (const auto& v : tail.children()) items.push_back(v);
       lists.Append(Value::Nested(a.type(), std::move(items)));
     }
     return lists.Finish();

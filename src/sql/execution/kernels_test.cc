@@ -655,7 +655,8 @@ TEST(ConcatKernelTest, JoinsLists) {
   auto a = Col(list, {l({long_a}), l({}), Value::Null(list), l({"x"})});
   auto b = Col(list, {l({long_b, "c"}), l({}), l({"y"}), Value::Null(list)});
   EXPECT_EQ(Texted(*ConcatKernel(*a, *b)),
-            (std::vector<std::string>{"['" + long_a + "', '" + long_b + "', 'c']", "[]", "NULL", "NULL"}));
+            (std::vector<std::string>{"['" + long_a + "', '" + long_b + "', 'c']", "[]", "NULL",
+                                      "NULL"}));
 }
 
 // ---------------------------------------------------------------- LIKE
