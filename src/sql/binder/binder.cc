@@ -70,10 +70,12 @@ BoundExprPtr MakeAnd(BoundExprPtr a, BoundExprPtr b) {
 }
 
 std::vector<std::string> TypeNames() {
-  return {"BOOL",  "INT8",  "INT16",   "INT32", "INT64",     "INT",         "INTEGER", "BIGINT",   "SMALLINT",
-          "TINYINT", "UINT8", "UINT16", "UINT32", "UINT64",  "FLOAT32",     "FLOAT64", "FLOAT",    "DOUBLE",
-          "REAL",  "DECIMAL", "NUMERIC", "TEXT",  "VARCHAR",   "STRING",      "BLOB",    "BYTES",    "DATE",
-          "TIME",  "TIMESTAMP", "TIMESTAMPTZ", "INTERVAL", "UUID", "JSON", "BOOLEAN"};
+  // Common spellings first: on a tie the first candidate is suggested.
+  return {"INT",     "TEXT",    "BIGINT",  "DOUBLE",   "FLOAT",   "BOOL",      "DATE",     "TIMESTAMP",
+          "INTEGER", "VARCHAR", "DECIMAL", "NUMERIC",  "REAL",    "SMALLINT",  "TINYINT",  "BOOLEAN",
+          "BLOB",    "BYTES",   "TIME",    "TIMESTAMPTZ", "INTERVAL", "UUID",   "JSON",     "STRING",
+          "INT8",    "INT16",   "INT32",   "INT64",    "UINT8",   "UINT16",    "UINT32",   "UINT64",
+          "FLOAT32", "FLOAT64"};
 }
 
 }  // namespace
