@@ -29,23 +29,29 @@ BatchPtr JoinRows(const Batch& left, const Batch& right, const std::vector<int64
   return out;
 }
 
+// Keeps the pairs whose joined row satisfies `condition` (TRUE, not NULL).
+Status KeepMatching(const Batch& left, const Batch& right, const BoundExpr& condition, std::vector<int64_t>* lidx,
+                    std::vector<int64_t>* ridx) {
+  BatchPtr joined = JoinRows(left, right, *lidx, *ridx);
+  KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(condition, *joined));
+  size_t kept = 0;
+  for (size_t i = 0; i < lidx->size(); i++) {
+    if (mask->IsValid(static_cast<int64_t>(i)) && mask->GetBool(static_cast<int64_t>(i))) {
+      (*lidx)[kept] = (*lidx)[i];
+      (*ridx)[kept] = (*ridx)[i];
+      kept++;
+    }
+  }
+  lidx->resize(kept);
+  ridx->resize(kept);
+  return Status::OK();
+}
+
 // Keeps candidate pairs whose joined row satisfies `residual`; for a left
 // outer join, adds each left row with no surviving pair once, with NULLs.
 Result<BatchPtr> FinishPairs(const Batch& left, const Batch& right, std::vector<int64_t> lidx,
                              std::vector<int64_t> ridx, const BoundExpr* residual, bool left_outer) {
-  if (residual && !lidx.empty()) {
-    BatchPtr joined = JoinRows(left, right, lidx, ridx);
-    KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(*residual, *joined));
-    std::vector<int64_t> keep_l, keep_r;
-    for (size_t i = 0; i < lidx.size(); i++) {
-      if (mask->IsValid(static_cast<int64_t>(i)) && mask->GetBool(static_cast<int64_t>(i))) {
-        keep_l.push_back(lidx[i]);
-        keep_r.push_back(ridx[i]);
-      }
-    }
-    lidx = std::move(keep_l);
-    ridx = std::move(keep_r);
-  }
+  if (residual && !lidx.empty()) KODIAK_RETURN_IF_ERROR(KeepMatching(left, right, *residual, &lidx, &ridx));
   if (left_outer) {
     std::vector<uint8_t> matched(static_cast<size_t>(left.num_rows), 0);
     for (int64_t l : lidx) matched[l] = 1;
@@ -144,21 +150,50 @@ Result<BatchPtr> NestedLoopJoin::Next(ExecContext& ctx) {
     KODIAK_ASSIGN_OR_RETURN(std::vector<BatchPtr> batches, CollectAll(*children_[1], ctx));
     right_ = batches.empty() ? EmptyBatch(children_[1]->types()) : ConcatBatches(batches);
   }
+  const int64_t nr = right_->num_rows;
   while (true) {
-    KODIAK_ASSIGN_OR_RETURN(BatchPtr in, children_[0]->Next(ctx));
-    if (!in) return in;
+    if (!left_ || next_left_ >= left_->num_rows) {
+      KODIAK_ASSIGN_OR_RETURN(left_, children_[0]->Next(ctx));
+      if (!left_) return left_;
+      next_left_ = next_right_ = 0;
+      matched_.assign(static_cast<size_t>(left_->num_rows), 0);
+    }
     KODIAK_RETURN_IF_ERROR(ctx.CheckInterrupt());
+    // One chunk: left rows [lo, hi) against right rows [rlo, rhi), at most
+    // kMaxPairs pairs (one left row against a slice of a huge right side).
+    const int64_t lo = next_left_;
+    const int64_t per_row = std::max<int64_t>(1, nr);
+    const int64_t hi = std::min(left_->num_rows, lo + std::max<int64_t>(1, kMaxPairs / per_row));
+    const int64_t rlo = next_right_;
+    const int64_t rhi = hi - lo == 1 ? std::min(nr, rlo + kMaxPairs) : nr;
     std::vector<int64_t> lidx, ridx;
-    lidx.reserve(static_cast<size_t>(in->num_rows * right_->num_rows));
-    for (int64_t i = 0; i < in->num_rows; i++) {
-      for (int64_t j = 0; j < right_->num_rows; j++) {
+    lidx.reserve(static_cast<size_t>((hi - lo) * (rhi - rlo)));
+    ridx.reserve(lidx.capacity());
+    for (int64_t i = lo; i < hi; i++) {
+      for (int64_t j = rlo; j < rhi; j++) {
         lidx.push_back(i);
         ridx.push_back(j);
       }
     }
-    KODIAK_ASSIGN_OR_RETURN(BatchPtr out, FinishPairs(*in, *right_, std::move(lidx), std::move(ridx),
-                                                      condition_.get(), left_outer_));
-    if (out->num_rows > 0) return out;
+    if (condition_ && !lidx.empty()) {
+      KODIAK_RETURN_IF_ERROR(KeepMatching(*left_, *right_, *condition_, &lidx, &ridx));
+    }
+    for (int64_t l : lidx) matched_[static_cast<size_t>(l)] = 1;
+    if (rhi >= nr) {  // rows [lo, hi) are finished
+      next_left_ = hi;
+      next_right_ = 0;
+      if (left_outer_) {
+        for (int64_t i = lo; i < hi; i++) {
+          if (!matched_[static_cast<size_t>(i)]) {
+            lidx.push_back(i);
+            ridx.push_back(-1);
+          }
+        }
+      }
+    } else {
+      next_right_ = rhi;
+    }
+    if (!lidx.empty()) return JoinRows(*left_, *right_, lidx, ridx);
   }
 }
 

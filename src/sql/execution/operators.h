@@ -159,10 +159,18 @@ class NestedLoopJoin : public PhysicalOperator {
   std::string Describe() const override;
 
  private:
+  // At most this many row pairs are formed at once (memory stays bounded and
+  // Ctrl-C is seen between chunks).
+  static constexpr int64_t kMaxPairs = 1 << 16;
+
   bool left_outer_;
   BoundExprPtr condition_;  // null: cross join
   bool built_ = false;
   BatchPtr right_;
+  BatchPtr left_;                // the left batch being joined
+  int64_t next_left_ = 0;        // its first row not finished yet
+  int64_t next_right_ = 0;       // for a single left row against a huge right side
+  std::vector<uint8_t> matched_; // per row of left_, for LEFT JOIN
 };
 
 }  // namespace kodiak::sql
