@@ -363,14 +363,14 @@ SELECT a AS after_error FROM e;
 EOF
 run "$BIN" -f bad.sql
 expect_rc "-f stops at the first error with exit status 1" 1
-expect_match "-f error names file and line" "^Error in bad\.sql at line 7: " "$ERR"
+expect_match "-f error names file and line" "^Error in bad\.sql: syntax error at line 7, column 3: " "$ERR"
 expect_match "-f error: the engine's message counts lines of the file" "at line 7, column" "$ERR"
 expect_contains "-f runs the statements before the error" "before_error" "$OUT"
 expect_not_contains "-f runs nothing after the error" "after_error" "$OUT"
 
 run_stdin "$(cat bad.sql)" "$BIN"
 expect_rc "stdin script stops at the first error" 1
-expect_match "stdin error names stdin and line" "^Error in stdin at line 7: " "$ERR"
+expect_match "stdin error names stdin and line" "^Error in stdin: syntax error at line 7, column 3: " "$ERR"
 expect_not_contains "stdin runs nothing after the error" "after_error" "$OUT"
 
 run "$BIN" -f bad.sql -c "SELECT 1 AS never"
@@ -439,7 +439,7 @@ printf 'SELECT 1 AS fine;\nSELEC 2;\n' >"$TMP/inner_bad.sql"
 printf '.read inner_bad.sql\nSELECT 3 AS not_reached;\n' >"$TMP/outer_bad.sql"
 run "$BIN" -m csv -f outer_bad.sql
 expect_rc ".read error stops the outer script" 1
-expect_match ".read error names the inner file and line" "^Error in inner_bad\.sql at line 2: " "$ERR"
+expect_match ".read error names the inner file and line" "^Error in inner_bad\.sql: syntax error at line 2, column 1: " "$ERR"
 expect_not_contains ".read error reported once" "outer_bad.sql" "$ERR"
 expect_not_contains ".read error: nothing after it runs" "not_reached" "$OUT"
 

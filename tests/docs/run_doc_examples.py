@@ -5,7 +5,8 @@ An example is a ```sql block followed (after optional blank lines) by a
 ```text block: the SQL is piped into `kodiak` and everything it prints
 (stdout and stderr) must equal the text block. The SQL blocks of one page run
 in order on one in-memory database: each example starts from the state the
-examples above it left (they are replayed silently first).
+examples above it left (they are replayed silently first, from a file, so the
+example's own lines are numbered from 1).
 
 A ```sql block with no ```text block after it must run without error.
 
@@ -13,9 +14,11 @@ Usage: run_doc_examples.py KODIAK_BINARY [--update] DOC.md...
   --update rewrites the text blocks with the actual output (review the diff!).
 Prints one line per page and a final `N passed, N failed` line.
 """
+import os
 import re
 import subprocess
 import sys
+import tempfile
 
 BLOCK = re.compile(r"```(\w*)\n(.*?)```", re.S)
 
@@ -39,11 +42,18 @@ def examples(text):
 
 
 def run(binary, setup, sql):
-    script = ""
-    if setup:
-        script += ".output /dev/null\n" + setup + "\n.output\n"
-    script += sql
-    proc = subprocess.run([binary], input=script, capture_output=True, text=True, timeout=60)
+    """Runs `sql` on standard input after `setup` (run silently from a file),
+    so the example's own lines are numbered from 1, as a user typing it sees."""
+    args = [binary]
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as f:
+        f.write(".output /dev/null\n" + setup + "\n.output\n")
+        setup_path = f.name
+    try:
+        if setup:
+            args += ["-f", setup_path, "-f", "-"]
+        proc = subprocess.run(args, input=sql, capture_output=True, text=True, timeout=60)
+    finally:
+        os.unlink(setup_path)
     return proc.returncode, proc.stdout + proc.stderr
 
 

@@ -68,7 +68,7 @@ void PrintUsage(std::ostream& out) {
          "\n"
          "-c and -f may be given several times; they run in order on one database, and\n"
          "the first error stops kodiak. A script stops at its first error with\n"
-         "  Error in FILE at line N: <message>\n"
+         "  Error in FILE: <kind of error> at line N, column C: <message>\n"
          "\n"
          "Dot commands (in the shell, in scripts and in -c):\n"
       << Shell::DotCommandHelp()

@@ -326,12 +326,14 @@ Shell::Outcome Shell::RunStatement(InputSource& source, const std::string& sql, 
 void Shell::ReportError(const InputSource& source, int line, const std::string& text) {
   out().flush();
   std::string label = ColorFor(STDERR_FILENO) ? "\x1b[1;31mError\x1b[0m" : "Error";
-  if (!source.name.empty()) label += " in " + source.name + " at line " + std::to_string(line);
+  // line 0: the message names its own line (the engine places SQL errors).
+  if (!source.name.empty()) label += " in " + source.name + (line > 0 ? " at line " + std::to_string(line) : "");
   std::cerr << label << ": " << text << '\n' << std::flush;
 }
 
 void Shell::ReportStatus(const InputSource& source, int line, const Status& status) {
-  ReportError(source, line, StatusText(status));
+  // An error with a position already says "at line L, column C" of this source.
+  ReportError(source, status.position() >= 0 ? 0 : line, StatusText(status));
 }
 
 bool Shell::QueryForCommand(InputSource& source, int line, const std::string& sql,

@@ -306,6 +306,19 @@ TEST(ArithmeticKernelTest, DateArithmetic) {
   EXPECT_EQ(far.status().code(), StatusCode::kOutOfRange);
 }
 
+TEST(ArithmeticKernelTest, DateOverflowInANullRowIsNotAnError) {
+  GTEST_SKIP()
+      << "bug: kernels.cc DateArith range-checks (and adds, with possible int64 overflow) the "
+         "data of NULL rows, so garbage under a NULL can fail the query with 'date out of range'";
+  Vector days(TypeId::kInt64, 2);
+  days.data<int64_t>()[0] = INT64_MAX;  // undefined data under a NULL
+  days.data<int64_t>()[1] = 1;
+  days.SetNull(0);
+  auto dates = Col(TypeId::kDate, {Value::Date(0), Value::Date(0)});
+  auto out = Ok(ArithmeticKernel(BinaryOp::kAdd, *dates, days, TypeId::kDate));
+  EXPECT_EQ(Texted(*out), (std::vector<std::string>{"NULL", "1970-01-02"}));
+}
+
 TEST(ArithmeticKernelTest, IntervalArithmetic) {
   const int64_t hour = 3600LL * 1000000000LL;
   auto ts = [](int64_t y, unsigned m, unsigned d, int64_t h = 0) {
