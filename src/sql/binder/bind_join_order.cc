@@ -35,15 +35,6 @@ void CollectLeaves(const TableRef& ref, std::vector<const TableRef*>* leaves, st
   leaves->push_back(&ref);
 }
 
-void Split(BoundExprPtr e, std::vector<BoundExprPtr>* out) {
-  if (e->kind == BoundKind::kAnd) {
-    Split(std::move(e->children[0]), out);
-    Split(std::move(e->children[1]), out);
-    return;
-  }
-  out->push_back(std::move(e));
-}
-
 void Columns(const BoundExpr& e, std::set<int>* cols) {
   if (e.kind == BoundKind::kColumn) cols->insert(e.column);
   for (const auto& c : e.children) Columns(*c, cols);
@@ -52,16 +43,6 @@ void Columns(const BoundExpr& e, std::set<int>* cols) {
 void Remap(BoundExpr* e, const std::vector<int>& to_local) {
   if (e->kind == BoundKind::kColumn) e->column = to_local[static_cast<size_t>(e->column)];
   for (auto& c : e->children) Remap(c.get(), to_local);
-}
-
-BoundExprPtr And(BoundExprPtr a, BoundExprPtr b) {
-  if (!a) return b;
-  auto out = std::make_unique<BoundExpr>();
-  out->kind = BoundKind::kAnd;
-  out->type = TypeId::kBool;
-  out->children.push_back(std::move(a));
-  out->children.push_back(std::move(b));
-  return out;
 }
 
 bool IsEquality(const BoundExpr& e) { return e.kind == BoundKind::kCompare && e.op == BinaryOp::kEq; }
@@ -92,7 +73,7 @@ Result<OperatorPtr> Binder::BindFromWhere(const TableRef& from, const Expr* wher
     KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(e, ctx));
     KODIAK_ASSIGN_OR_RETURN(b, ToBool(std::move(b), clause));
     std::vector<BoundExprPtr> parts;
-    Split(std::move(b), &parts);
+    SplitConjuncts(std::move(b), &parts);
     for (auto& p : parts) {
       Conjunct c;
       std::set<int> cols;
@@ -116,7 +97,7 @@ Result<OperatorPtr> Binder::BindFromWhere(const TableRef& from, const Expr* wher
       if (c.used || c.leaves.size() != 1 || *c.leaves.begin() != static_cast<int>(li)) continue;
       Remap(c.expr.get(), to_local);
       leaves[li].estimate = std::max(1.0, leaves[li].estimate / (IsEquality(*c.expr) ? 10.0 : 3.0));
-      pred = And(std::move(pred), std::move(c.expr));
+      pred = MakeAnd(std::move(pred), std::move(c.expr));
       c.used = true;
     }
     if (pred) leaves[li].op = std::make_unique<Filter>(std::move(leaves[li].op), std::move(pred));
@@ -193,7 +174,7 @@ Result<OperatorPtr> Binder::BindFromWhere(const TableRef& from, const Expr* wher
           continue;
         }
       }
-      residual = And(std::move(residual), std::move(c.expr));
+      residual = MakeAnd(std::move(residual), std::move(c.expr));
     }
     if (!lkeys.empty()) {
       estimate = std::max(estimate, leaf.estimate);
@@ -209,7 +190,7 @@ Result<OperatorPtr> Binder::BindFromWhere(const TableRef& from, const Expr* wher
   // Conjuncts that read no column at all (WHERE 1 = 0).
   BoundExprPtr rest;
   for (auto& c : conjuncts) {
-    if (!c.used) rest = And(std::move(rest), std::move(c.expr));
+    if (!c.used) rest = MakeAnd(std::move(rest), std::move(c.expr));
   }
   if (rest) current = std::make_unique<Filter>(std::move(current), std::move(rest));
 

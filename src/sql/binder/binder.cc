@@ -50,25 +50,6 @@ void ShiftColumns(BoundExpr* e, int delta) {
   for (auto& c : e->children) ShiftColumns(c.get(), delta);
 }
 
-void SplitConjuncts(BoundExprPtr e, std::vector<BoundExprPtr>* out) {
-  if (e->kind == BoundKind::kAnd) {
-    SplitConjuncts(std::move(e->children[0]), out);
-    SplitConjuncts(std::move(e->children[1]), out);
-    return;
-  }
-  out->push_back(std::move(e));
-}
-
-BoundExprPtr MakeAnd(BoundExprPtr a, BoundExprPtr b) {
-  if (!a) return b;
-  auto out = std::make_unique<BoundExpr>();
-  out->kind = BoundKind::kAnd;
-  out->type = TypeId::kBool;
-  out->children.push_back(std::move(a));
-  out->children.push_back(std::move(b));
-  return out;
-}
-
 std::vector<std::string> TypeNames() {
   // Common spellings first: on a tie the first candidate is suggested.
   return {"INT",     "TEXT",    "BIGINT",  "DOUBLE",   "FLOAT",   "BOOL",      "DATE",     "TIMESTAMP",

@@ -103,6 +103,25 @@ BoundExprPtr MakeConstant(Value v, int64_t pos) {
   return e;
 }
 
+BoundExprPtr MakeAnd(BoundExprPtr a, BoundExprPtr b) {
+  if (!a) return b;
+  auto out = std::make_unique<BoundExpr>();
+  out->kind = BoundKind::kAnd;
+  out->type = TypeId::kBool;
+  out->children.push_back(std::move(a));
+  out->children.push_back(std::move(b));
+  return out;
+}
+
+void SplitConjuncts(BoundExprPtr e, std::vector<BoundExprPtr>* out) {
+  if (e->kind == BoundKind::kAnd) {
+    SplitConjuncts(std::move(e->children[0]), out);
+    SplitConjuncts(std::move(e->children[1]), out);
+    return;
+  }
+  out->push_back(std::move(e));
+}
+
 BoundExprPtr MakeColumn(int index, LogicalType type) {
   auto e = std::make_unique<BoundExpr>();
   e->kind = BoundKind::kColumn;

@@ -59,6 +59,10 @@ struct BoundExpr {
 using BoundExprPtr = std::unique_ptr<BoundExpr>;
 
 BoundExprPtr MakeConstant(Value v, int64_t pos = -1);
+// a AND b; when a is null, just b (for building a conjunction step by step).
+BoundExprPtr MakeAnd(BoundExprPtr a, BoundExprPtr b);
+// Appends the conjuncts of an AND tree (the expression itself when not an AND).
+void SplitConjuncts(BoundExprPtr e, std::vector<BoundExprPtr>* out);
 BoundExprPtr MakeColumn(int index, LogicalType type);
 BoundExprPtr MakeCast(BoundExprPtr child, LogicalType type);
 

@@ -160,8 +160,12 @@ Result<VectorPtr> DateArith(BinaryOp op, const Vector& a, const Vector& b, const
     return v.type().id() == TypeId::kDate ? v.data<int32_t>()[i] : v.data<int64_t>()[i];
   };
   for (int64_t i = 0; i < n; i++) {
+    if (a.IsNull(i) || b.IsNull(i)) continue;  // whatever lies under a NULL is not a value
     int64_t x = get(a, i), y = get(b, i);
-    int64_t r = op == BinaryOp::kAdd ? x + y : x - y;
+    int64_t r;
+    if (op == BinaryOp::kAdd ? __builtin_add_overflow(x, y, &r) : __builtin_sub_overflow(x, y, &r)) {
+      return Status::OutOfRange("date out of range");
+    }
     if (type.id() == TypeId::kDate) {
       if (r < INT32_MIN || r > INT32_MAX) return Status::OutOfRange("date out of range");
       out->data<int32_t>()[i] = static_cast<int32_t>(r);
