@@ -1,15 +1,13 @@
 #include "catalog/catalog_snapshot.h"
 
+#include "common/strings.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace kodiak {
 
-std::string CatalogKey(std::string_view name) {
-  std::string out(name);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string CatalogKey(std::string_view name) { return AsciiLower(name); }
 
 int TableEntry::FindColumn(std::string_view n) const {
   std::string key = CatalogKey(n);

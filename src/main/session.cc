@@ -3,6 +3,7 @@
 #include <chrono>
 #include <set>
 
+#include "common/strings.h"
 #include "columnar/vector_ops.h"
 #include "main/error_format.h"
 #include "main/query_result_data.h"
@@ -45,18 +46,6 @@ QueryResult RowsResult(std::string tag, std::vector<std::string> names, std::vec
   data->names = std::move(names);
   data->types = std::move(types);
   return QueryResult(std::move(data));
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view TrimSpace(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
 }
 
 }  // namespace
@@ -261,13 +250,13 @@ Result<QueryResult> Session::RunSet(const SetStatement& stmt, const CatalogSnaps
   Binder binder(catalog, variables_);
   KODIAK_ASSIGN_OR_RETURN(BoundExprPtr value, binder.BindConstantExpr(*stmt.value));
   KODIAK_ASSIGN_OR_RETURN(Value v, EvaluateConstant(*value));
-  if (v.is_null()) variables_.erase(Lower(stmt.name));
-  else variables_[Lower(stmt.name)] = std::move(v);
+  if (v.is_null()) variables_.erase(AsciiLower(stmt.name));
+  else variables_[AsciiLower(stmt.name)] = std::move(v);
   return TagResult("SET");
 }
 
 Result<QueryResult> Session::RunUnset(const UnsetStatement& stmt) {
-  if (variables_.erase(Lower(stmt.name)) == 0) {
+  if (variables_.erase(AsciiLower(stmt.name)) == 0) {
     std::vector<std::string> names;
     for (const auto& [k, v] : variables_) names.push_back(k);
     return Status(StatusCode::kBinderError, "there is no variable {" + stmt.name + "} to UNSET", stmt.pos,
@@ -290,7 +279,7 @@ Result<QueryResult> Session::RunCreateTable(const CreateTableStatement& stmt, Tr
   entry->name = name;
   std::set<std::string> seen;
   auto add_column = [&](const std::string& col, int64_t pos) -> Status {
-    if (!seen.insert(Lower(col)).second) {
+    if (!seen.insert(AsciiLower(col)).second) {
       return Status(StatusCode::kBinderError, "column '" + col + "' appears twice in table " + name, pos);
     }
     return Status::OK();

@@ -2,23 +2,12 @@
 #include <cctype>
 #include <string>
 
+#include "common/strings.h"
 #include "kodiak/type.h"
 
 namespace kodiak {
 
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 struct TypeAlias {
   const char* name;
@@ -94,11 +83,11 @@ std::vector<std::string_view> SplitTopLevel(std::string_view s) {
     if (c == '<' || c == '(' || c == '[') depth++;
     if (c == '>' || c == ')' || c == ']') depth--;
     if (c == ',' && depth == 0) {
-      parts.push_back(Trim(s.substr(start, i - start)));
+      parts.push_back(TrimSpace(s.substr(start, i - start)));
       start = i + 1;
     }
   }
-  parts.push_back(Trim(s.substr(start)));
+  parts.push_back(TrimSpace(s.substr(start)));
   return parts;
 }
 
@@ -207,13 +196,13 @@ bool LogicalType::operator==(const LogicalType& other) const {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); i++) {
     if (a[i].type != b[i].type) return false;
-    if (id_ == TypeId::kStruct && Lower(a[i].name) != Lower(b[i].name)) return false;
+    if (id_ == TypeId::kStruct && AsciiLower(a[i].name) != AsciiLower(b[i].name)) return false;
   }
   return true;
 }
 
 bool ParseTypeName(std::string_view text, LogicalType* out) {
-  text = Trim(text);
+  text = TrimSpace(text);
   if (text.empty()) return false;
   if (text.size() > 2 && text.substr(text.size() - 2) == "[]") {
     LogicalType child;
@@ -222,7 +211,7 @@ bool ParseTypeName(std::string_view text, LogicalType* out) {
     return true;
   }
   size_t open = text.find_first_of("(<");
-  std::string base = Lower(Trim(text.substr(0, open)));
+  std::string base = AsciiLower(TrimSpace(text.substr(0, open)));
   if (base == "double precision") base = "double";
   if (base == "character varying") base = "varchar";
   if (base == "timestamp with time zone") base = "timestamptz";
@@ -250,8 +239,8 @@ bool ParseTypeName(std::string_view text, LogicalType* out) {
     for (auto part : SplitTopLevel(args)) {
       size_t sp = part.find_first_of(" \t:");
       if (sp == std::string_view::npos) return false;
-      std::string_view rest = Trim(part.substr(sp));
-      if (!rest.empty() && rest.front() == ':') rest = Trim(rest.substr(1));
+      std::string_view rest = TrimSpace(part.substr(sp));
+      if (!rest.empty() && rest.front() == ':') rest = TrimSpace(rest.substr(1));
       LogicalType ft;
       if (!ParseTypeName(rest, &ft)) return false;
       fields.push_back({std::string(part.substr(0, sp)), ft});

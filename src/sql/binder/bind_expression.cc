@@ -1,6 +1,7 @@
 // Expression binding: names, types, implicit casts, aggregates.
 #include <algorithm>
 
+#include "common/strings.h"
 #include "sql/binder/aggregate_context.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/expr_printer.h"
@@ -25,16 +26,10 @@ bool UsesColumns(const BoundExpr& e) {
 
 bool IsConstant(const BoundExpr& e) { return e.kind == BoundKind::kConstant; }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 }  // namespace
 
 bool IsAggregateName(std::string_view name) {
-  std::string n = Lower(name);
+  std::string n = AsciiLower(name);
   return n == "count" || n == "sum" || n == "avg" || n == "min" || n == "max";
 }
 
@@ -128,10 +123,10 @@ Result<BoundExprPtr> Binder::BindColumnRef(const Expr& e, ExprContext& ctx) {
   std::vector<std::string> candidates;
   for (size_t i = 0; i < ctx.scope->columns.size(); i++) {
     const auto& c = ctx.scope->columns[i];
-    bool table_ok = table.empty() ? !c.hidden : Lower(c.table) == Lower(table);
+    bool table_ok = table.empty() ? !c.hidden : AsciiLower(c.table) == AsciiLower(table);
     table_known |= table_ok;
     if (table_ok) candidates.push_back(c.name);
-    if (table_ok && Lower(c.name) == Lower(column)) {
+    if (table_ok && AsciiLower(c.name) == AsciiLower(column)) {
       if (found >= 0) {
         return Status::BinderError("column reference '" + column + "' is ambiguous: it is in both " +
                                        ctx.scope->columns[found].table + " and " + c.table,
@@ -367,7 +362,7 @@ Result<BoundExprPtr> Binder::BindCase(const Expr& e, ExprContext& ctx) {
 }
 
 Result<BoundExprPtr> Binder::BindAggregate(const Expr& e, ExprContext& ctx) {
-  std::string name = Lower(e.text);
+  std::string name = AsciiLower(e.text);
   if (!ctx.agg) {
     return Status::BinderError(std::string("aggregate function ") + name + "() is not allowed in " + ctx.clause,
                                e.pos, std::string(ctx.clause) == "WHERE" ? "use HAVING to filter on aggregates" : "");
@@ -410,7 +405,7 @@ Result<BoundExprPtr> Binder::BindAggregate(const Expr& e, ExprContext& ctx) {
 
 Result<BoundExprPtr> Binder::BindFunction(const Expr& e, ExprContext& ctx) {
   if (IsAggregateName(e.text)) return BindAggregate(e, ctx);
-  std::string name = Lower(e.text);
+  std::string name = AsciiLower(e.text);
   const ScalarFunction* fn = LookupScalarFunction(name);
   if (!fn) {
     auto names = ScalarFunctionNames();
@@ -501,7 +496,7 @@ Result<BoundExprPtr> Binder::BindExprNode(const Expr& e, ExprContext& ctx) {
     case ExprKind::kStar:
       return Status::BinderError("* can only stand in a SELECT list or in count(*)", e.pos);
     case ExprKind::kVariable: {
-      auto it = variables_.find(Lower(e.text));
+      auto it = variables_.find(AsciiLower(e.text));
       if (it == variables_.end()) {
         std::vector<std::string> names;
         for (const auto& [k, v] : variables_) names.push_back(k);

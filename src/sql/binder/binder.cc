@@ -6,6 +6,7 @@
 #include <functional>
 #include <set>
 
+#include "common/strings.h"
 #include "sql/binder/aggregate_context.h"
 #include "sql/binder/expr_printer.h"
 #include "sql/execution/cast.h"
@@ -19,12 +20,6 @@ namespace kodiak::sql {
 
 
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool ContainsAggregateCall(const Expr& e) {
   if (e.kind == ExprKind::kFunction && IsAggregateName(e.text)) return true;
@@ -63,7 +58,7 @@ std::vector<std::string> TypeNames() {
 
 Status Scope::CheckNewTable(const std::string& alias, int64_t pos) const {
   for (const auto& c : columns) {
-    if (Lower(c.table) == Lower(alias)) {
+    if (AsciiLower(c.table) == AsciiLower(alias)) {
       return Status::BinderError("table name '" + alias + "' is used more than once in FROM", pos,
                                  "give one of them an alias: ... AS other");
     }
@@ -76,7 +71,7 @@ Binder::Binder(const CatalogSnapshot& catalog, const VariableMap& variables)
 
 Result<std::string> Binder::ResolveName(const Name& name) const {
   if (!name.from_variable) return name.text;
-  auto it = variables_.find(Lower(name.text));
+  auto it = variables_.find(AsciiLower(name.text));
   if (it == variables_.end()) {
     std::vector<std::string> names;
     for (const auto& [k, v] : variables_) names.push_back(k);
@@ -96,7 +91,7 @@ Result<TableEntryPtr> Binder::ResolveTable(const std::vector<Name>& name) const 
   if (name.empty()) return Status::Internal("empty table name");
   if (name.size() > 1) {
     KODIAK_ASSIGN_OR_RETURN(std::string schema, ResolveName(name[0]));
-    if (Lower(schema) != "main") {
+    if (AsciiLower(schema) != "main") {
       return Status::BinderError("unknown schema '" + schema + "'", name[0].pos, "the only schema is main");
     }
   }
@@ -192,7 +187,7 @@ Result<OperatorPtr> Binder::BindJoin(const TableRef& ref, Scope* scope) {
   if (ref.natural) {
     for (const auto& l : ls.columns) {
       for (const auto& r : rs.columns) {
-        if (Lower(l.name) == Lower(r.name)) using_cols.push_back(l.name);
+        if (AsciiLower(l.name) == AsciiLower(r.name)) using_cols.push_back(l.name);
       }
     }
   }
@@ -200,10 +195,10 @@ Result<OperatorPtr> Binder::BindJoin(const TableRef& ref, Scope* scope) {
   for (const auto& name : using_cols) {
     int li = -1, ri = -1;
     for (int i = 0; i < nl; i++) {
-      if (!ls.columns[i].hidden && Lower(ls.columns[i].name) == Lower(name)) li = i;
+      if (!ls.columns[i].hidden && AsciiLower(ls.columns[i].name) == AsciiLower(name)) li = i;
     }
     for (size_t i = 0; i < rs.columns.size(); i++) {
-      if (!rs.columns[i].hidden && Lower(rs.columns[i].name) == Lower(name)) ri = static_cast<int>(i);
+      if (!rs.columns[i].hidden && AsciiLower(rs.columns[i].name) == AsciiLower(name)) ri = static_cast<int>(i);
     }
     if (li < 0 || ri < 0) {
       return Status::BinderError("column '" + name + "' in USING is not on both sides of the join", ref.pos);
@@ -407,7 +402,7 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
       }
       bool any = false;
       for (size_t i = 0; i < scope.columns.size(); i++) {
-        if (!qualifier.empty() && Lower(scope.columns[i].table) != Lower(qualifier)) continue;
+        if (!qualifier.empty() && AsciiLower(scope.columns[i].table) != AsciiLower(qualifier)) continue;
         if (scope.columns[i].hidden) continue;
         entries.push_back({nullptr, static_cast<int>(i), scope.columns[i].name, item.pos});
         any = true;
@@ -455,12 +450,12 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
           continue;
         }
       } else if (ast->kind == ExprKind::kColumnRef && ast->names.size() == 1) {
-        const std::string name = Lower(ast->names[0].text);
+        const std::string name = AsciiLower(ast->names[0].text);
         bool in_scope = false;
-        for (const auto& c : scope.columns) in_scope |= Lower(c.name) == name;
+        for (const auto& c : scope.columns) in_scope |= AsciiLower(c.name) == name;
         if (!in_scope) {
           for (const auto& en : entries) {
-            if (en.ast && Lower(en.name) == name) {
+            if (en.ast && AsciiLower(en.name) == name) {
               ast = en.ast;
               break;
             }
@@ -519,7 +514,7 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
       target = static_cast<int>(k - 1);
     } else if (oe.kind == ExprKind::kColumnRef && oe.names.size() == 1 && !oe.names[0].from_variable) {
       for (size_t i = 0; i < visible; i++) {
-        if (Lower(entries[i].name) == Lower(oe.names[0].text)) {
+        if (AsciiLower(entries[i].name) == AsciiLower(oe.names[0].text)) {
           target = static_cast<int>(i);
           break;
         }

@@ -6,6 +6,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "common/strings.h"
 #include "types/datetime.h"
 #include "types/numeric.h"
 
@@ -32,22 +33,8 @@ bool IntRange(TypeId id, int128_t v) {
   }
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); i++) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  }
-  return true;
-}
-
-std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 bool ParseInt128(std::string_view s, int128_t* out) {
-  s = TrimView(s);
+  s = TrimSpace(s);
   if (s.empty()) return false;
   bool neg = false;
   size_t i = 0;
@@ -67,10 +54,9 @@ bool ParseInt128(std::string_view s, int128_t* out) {
 }
 
 bool ParseDouble(std::string_view s, double* out) {
-  s = TrimView(s);
+  s = TrimSpace(s);
   if (s.empty()) return false;
-  std::string lower;
-  for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = AsciiLower(s);
   if (lower == "inf" || lower == "infinity" || lower == "+inf") {
     *out = std::numeric_limits<double>::infinity();
     return true;
@@ -140,13 +126,13 @@ namespace {
 
 // '[1, 2, NULL]' or "['a', 'b,c']": the text form of a list.
 Result<Value> ParseListText(const std::string& text, const LogicalType& to, bool try_cast) {
-  std::string_view s = TrimView(text);
+  std::string_view s = TrimSpace(text);
   auto fail = [&](const std::string& why) -> Result<Value> {
     if (try_cast) return Value::Null(to);
     return Status::Conversion("cannot cast '" + text + "' to " + to.ToString() + ": " + why);
   };
   if (s.size() < 2 || s.front() != '[' || s.back() != ']') return fail("a list is written [a, b, ...]");
-  s = TrimView(s.substr(1, s.size() - 2));
+  s = TrimSpace(s.substr(1, s.size() - 2));
   std::vector<Value> items;
   size_t i = 0;
   while (i < s.size()) {
@@ -168,7 +154,7 @@ Result<Value> ParseListText(const std::string& text, const LogicalType& to, bool
         break;
       }
     }
-    std::string_view item = TrimView(s.substr(start, i - start));
+    std::string_view item = TrimSpace(s.substr(start, i - start));
     if (i < s.size()) i++;  // the comma
     if (item.empty()) return fail("an element is missing");
     if (item.size() == 4 && EqualsIgnoreCase(item, "null")) {
@@ -302,8 +288,7 @@ Result<Value> CastValue(const Value& v, const LogicalType& to, bool try_cast) {
   if (t == TypeId::kBool) {
     if (fnum) return Value::Bool(NumericAsLongDouble(v) != 0);
     if (f == TypeId::kText) {
-      std::string s;
-      for (char c : TrimView(v.str_value())) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string s = AsciiLower(TrimSpace(v.str_value()));
       if (s == "true" || s == "t" || s == "1" || s == "yes" || s == "y" || s == "on") return Value::Bool(true);
       if (s == "false" || s == "f" || s == "0" || s == "no" || s == "n" || s == "off") return Value::Bool(false);
       return fail("not a boolean");
@@ -379,7 +364,7 @@ Result<Value> CastValue(const Value& v, const LogicalType& to, bool try_cast) {
     }
     case TypeId::kUuid: {
       int128_t bits;
-      if (f == TypeId::kText && ParseUuid(TrimView(v.str_value()), &bits)) return Value::Uuid(bits);
+      if (f == TypeId::kText && ParseUuid(TrimSpace(v.str_value()), &bits)) return Value::Uuid(bits);
       if (f == TypeId::kBlob && v.str_value().size() == 16) {
         unsigned __int128 u = 0;
         for (unsigned char c : v.str_value()) u = (u << 8) | c;
@@ -402,20 +387,16 @@ Result<Value> CastValue(const Value& v, const LogicalType& to, bool try_cast) {
       // same fields.
       if (f != TypeId::kStruct) return fail("no conversion");
       if (from.fields().size() != to.fields().size()) return fail("the fields differ");
-      auto lower = [](std::string s) {
-        for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return s;
-      };
       for (const auto& sf : from.fields()) {
         bool found = false;
-        for (const auto& tf : to.fields()) found |= lower(tf.name) == lower(sf.name);
+        for (const auto& tf : to.fields()) found |= EqualsIgnoreCase(tf.name, sf.name);
         if (!found) return fail("it has a field '" + sf.name + "' that " + to.ToString() + " does not have");
       }
       std::vector<Value> fields;
       for (const auto& tf : to.fields()) {
         Value fv = Value::Null(tf.type);
         for (size_t i = 0; i < from.fields().size(); i++) {
-          if (lower(from.fields()[i].name) == lower(tf.name)) {
+          if (EqualsIgnoreCase(from.fields()[i].name, tf.name)) {
             KODIAK_ASSIGN_OR_RETURN(fv, CastValue(v.children()[i], tf.type, try_cast));
           }
         }

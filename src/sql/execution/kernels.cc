@@ -48,7 +48,7 @@ void IntDivLoop(const Vector& a, const Vector& b, Vector* out) {
       out->SetNull(i);
       r[i] = 0;
     } else if constexpr (std::is_signed_v<T>) {
-      if (x[i] == std::numeric_limits<T>::min() && y[i] == -1) r[i] = kMod ? 0 : x[i];  // overflow checked below
+      if (x[i] == std::numeric_limits<T>::min() && y[i] == -1) r[i] = kMod ? 0 : x[i];  // MIN / -1: IntegerArith has already failed the query
       else r[i] = kMod ? x[i] % y[i] : x[i] / y[i];
     } else {
       r[i] = kMod ? x[i] % y[i] : x[i] / y[i];
