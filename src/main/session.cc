@@ -435,7 +435,7 @@ Result<QueryResult> Session::RunUpdate(const UpdateStatement& stmt, Transaction&
     std::vector<int32_t> which(static_cast<size_t>(batch->num_rows), 1);
     int64_t hits = batch->num_rows;
     if (where) {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(*where, *batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(*where, *batch, &ctx));
       hits = 0;
       for (int64_t i = 0; i < batch->num_rows; i++) {
         which[i] = mask->IsValid(i) && mask->GetBool(i) ? 1 : 0;
@@ -449,7 +449,7 @@ Result<QueryResult> Session::RunUpdate(const UpdateStatement& stmt, Transaction&
     }
     auto next = std::make_shared<Batch>(*batch);
     for (const auto& [col, expr] : sets) {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr value, Evaluate(*expr, *batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr value, Evaluate(*expr, *batch, &ctx));
       next->columns[col] = SelectFrom(table->columns[col].type, {batch->columns[col].get(), value.get()},
                                       which.data(), batch->num_rows);
     }
@@ -481,7 +481,7 @@ Result<QueryResult> Session::RunDelete(const DeleteStatement& stmt, Transaction&
       deleted += static_cast<uint64_t>(batch->num_rows);
       continue;
     }
-    KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(*where, *batch));
+    KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(*where, *batch, &ctx));
     std::vector<int64_t> keep;
     for (int64_t i = 0; i < batch->num_rows; i++) {
       if (!(mask->IsValid(i) && mask->GetBool(i))) keep.push_back(i);

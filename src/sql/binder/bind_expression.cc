@@ -115,8 +115,9 @@ Result<BoundExprPtr> Binder::BindColumnRef(const Expr& e, ExprContext& ctx) {
   std::string column = parts.back();
   std::string table = parts.size() >= 2 ? parts[parts.size() - 2] : "";
   if (!ctx.scope || ctx.scope->columns.empty()) {
-    return Status::BinderError("unknown column '" + column + "': this query reads no table", e.pos,
-                               "add a FROM clause, or write a text value in quotes: '" + column + "'");
+    return BindOuterColumnRef(
+        e, Status::BinderError("unknown column '" + column + "': this query reads no table", e.pos,
+                               "add a FROM clause, or write a text value in quotes: '" + column + "'"));
   }
   int found = -1;
   bool table_known = table.empty();
@@ -140,11 +141,13 @@ Result<BoundExprPtr> Binder::BindColumnRef(const Expr& e, ExprContext& ctx) {
     for (const auto& c : ctx.scope->columns) {
       if (std::find(tables.begin(), tables.end(), c.table) == tables.end()) tables.push_back(c.table);
     }
-    return Status::BinderError("unknown table '" + table + "' in " + ExprToSql(e), e.pos, DidYouMean(table, tables));
+    return BindOuterColumnRef(
+        e, Status::BinderError("unknown table '" + table + "' in " + ExprToSql(e), e.pos, DidYouMean(table, tables)));
   }
   if (found < 0) {
-    return Status::BinderError("unknown column '" + column + "'", e.names.back().pos >= 0 ? e.names.back().pos : e.pos,
-                               DidYouMean(column, candidates));
+    return BindOuterColumnRef(
+        e, Status::BinderError("unknown column '" + column + "'",
+                               e.names.back().pos >= 0 ? e.names.back().pos : e.pos, DidYouMean(column, candidates)));
   }
   auto ref = MakeColumn(found, ctx.scope->columns[found].type);
   ref->pos = e.pos;
@@ -714,8 +717,7 @@ Result<BoundExprPtr> Binder::BindExprNode(const Expr& e, ExprContext& ctx) {
     case ExprKind::kListLiteral: return BindNested(e, ctx);
     case ExprKind::kSubquery:
     case ExprKind::kExists:
-    case ExprKind::kInSubquery:
-      return Status::NotSupported("subqueries are not supported yet").WithPosition(e.pos);
+    case ExprKind::kInSubquery: return BindSubquery(e, ctx);
     case ExprKind::kDefault:
       return Status::BinderError("DEFAULT stands only as a value in INSERT ... VALUES", e.pos);
     case ExprKind::kIndex:

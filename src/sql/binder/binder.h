@@ -106,9 +106,19 @@ class Binder {
   Result<BoundExprPtr> ToBool(BoundExprPtr e, const char* what);
   Result<BoundExprPtr> BindNested(const Expr& e, ExprContext& ctx);
 
+  // Subqueries (bind_subquery.cc). While a subquery is bound, `sink_` says
+  // where names it cannot resolve are looked up (the enclosing query) and
+  // collects those outer references as the subquery's correlations.
+  struct CorrelationSink;
+  Result<BoundExprPtr> BindSubquery(const Expr& e, ExprContext& ctx);
+  // A column reference the current query does not have: resolved in the
+  // enclosing queries, or `not_found` when none has it either.
+  Result<BoundExprPtr> BindOuterColumnRef(const Expr& e, Status not_found);
+
   const CatalogSnapshot& catalog_;
   const VariableMap& variables_;
   int depth_ = 0;
+  CorrelationSink* sink_ = nullptr;
 };
 
 bool IsAggregateName(std::string_view name);

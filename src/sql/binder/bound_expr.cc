@@ -16,6 +16,10 @@ BoundExprPtr BoundExpr::Clone() const {
   c->try_cast = try_cast;
   c->case_insensitive = case_insensitive;
   c->function = function;
+  c->subquery_kind = subquery_kind;
+  c->first_correlation = first_correlation;
+  c->subquery = subquery;
+  c->frame = frame;
   for (const auto& ch : children) c->children.push_back(ch->Clone());
   return c;
 }
@@ -23,7 +27,8 @@ BoundExprPtr BoundExpr::Clone() const {
 bool BoundExpr::Equals(const BoundExpr& o) const {
   if (kind != o.kind || type != o.type || column != o.column || op != o.op || negated != o.negated ||
       try_cast != o.try_cast || case_insensitive != o.case_insensitive || function != o.function ||
-      children.size() != o.children.size())
+      children.size() != o.children.size() || subquery != o.subquery || frame != o.frame ||
+      subquery_kind != o.subquery_kind)
     return false;
   if (kind == BoundKind::kConstant) {
     if (value.is_null() != o.value.is_null()) return false;
@@ -90,6 +95,18 @@ std::string BoundExpr::ToString() const {
       for (size_t i = 0; i < children.size(); i++) out += (i ? ", " : "") + child(i);
       return out + ")";
     }
+    case BoundKind::kSubquery: {
+      const char* what = subquery_kind == SubqueryKind::kExists ? "EXISTS(subquery"
+                         : subquery_kind == SubqueryKind::kIn   ? "IN(subquery"
+                                                                : "(subquery";
+      std::string out = subquery_kind == SubqueryKind::kIn ? "(" + child(0) + (negated ? " NOT " : " ") + what
+                                                           : std::string(negated ? "NOT " : "") + what;
+      for (size_t i = static_cast<size_t>(first_correlation); i < children.size(); i++) {
+        out += (i == static_cast<size_t>(first_correlation) ? " with " : ", ") + child(i);
+      }
+      return out + (subquery_kind == SubqueryKind::kIn ? "))" : ")");
+    }
+    case BoundKind::kParameter: return "$outer" + std::to_string(column);
   }
   return "?";
 }

@@ -18,6 +18,8 @@
 namespace kodiak::sql {
 
 struct ScalarFunction;
+struct SubqueryPlan;  // sql/execution/subquery.h
+struct ParamFrame;    // sql/execution/subquery.h
 
 enum class BoundKind : uint8_t {
   kConstant,  // value
@@ -35,7 +37,12 @@ enum class BoundKind : uint8_t {
   kLike,      // children[0] LIKE children[1] [ESCAPE children[2]]; negated; case_insensitive
   kConcat,    // TEXT || TEXT
   kFunction,  // function->Execute(children)
+  kSubquery,  // subquery->Evaluate: scalar, EXISTS or IN (children[0] is the tested value for IN);
+              // children[first_correlation..] are the outer values the subquery reads
+  kParameter, // frame->values[column]: an outer value inside a correlated subquery
 };
+
+enum class SubqueryKind : uint8_t { kScalar, kExists, kIn };
 
 struct BoundExpr {
   BoundKind kind = BoundKind::kConstant;
@@ -49,6 +56,11 @@ struct BoundExpr {
   bool case_insensitive = false;
   const ScalarFunction* function = nullptr;
   std::vector<std::unique_ptr<BoundExpr>> children;
+  // kSubquery: the plan (shared by clones); kParameter: the frame it reads.
+  SubqueryKind subquery_kind = SubqueryKind::kScalar;
+  int first_correlation = 0;
+  std::shared_ptr<SubqueryPlan> subquery;
+  std::shared_ptr<ParamFrame> frame;
 
   std::unique_ptr<BoundExpr> Clone() const;
   // Structural equality (same tree, same constants, same columns).

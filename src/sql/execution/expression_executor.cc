@@ -3,13 +3,14 @@
 #include "columnar/vector_ops.h"
 #include "sql/execution/cast.h"
 #include "sql/execution/kernels.h"
+#include "sql/execution/subquery.h"
 #include "sql/function/scalar_function.h"
 
 namespace kodiak::sql {
 
 namespace {
 
-Result<VectorPtr> EvaluateCase(const BoundExpr& e, const Batch& batch) {
+Result<VectorPtr> EvaluateCase(const BoundExpr& e, const Batch& batch, ExecContext* ctx) {
   const int64_t n = batch.num_rows;
   size_t else_index = e.children.size() - 1;
   size_t branches = else_index / 2;
@@ -18,7 +19,7 @@ Result<VectorPtr> EvaluateCase(const BoundExpr& e, const Batch& batch) {
   std::vector<const Vector*> sources;
   int64_t undecided = n;
   for (size_t b = 0; b < branches && undecided > 0; b++) {
-    KODIAK_ASSIGN_OR_RETURN(VectorPtr cond, Evaluate(*e.children[2 * b], batch));
+    KODIAK_ASSIGN_OR_RETURN(VectorPtr cond, Evaluate(*e.children[2 * b], batch, ctx));
     bool any = false;
     for (int64_t i = 0; i < n; i++) {
       if (which[i] < 0 && cond->IsValid(i) && cond->GetBool(i)) {
@@ -29,7 +30,7 @@ Result<VectorPtr> EvaluateCase(const BoundExpr& e, const Batch& batch) {
     }
     VectorPtr then;
     if (any) {
-      KODIAK_ASSIGN_OR_RETURN(then, Evaluate(*e.children[2 * b + 1], batch));
+      KODIAK_ASSIGN_OR_RETURN(then, Evaluate(*e.children[2 * b + 1], batch, ctx));
     } else {
       then = MakeConstantVector(e.type, Value::Null(e.type), n);
     }
@@ -38,7 +39,7 @@ Result<VectorPtr> EvaluateCase(const BoundExpr& e, const Batch& batch) {
   while (results.size() < branches) results.push_back(MakeConstantVector(e.type, Value::Null(e.type), n));
   int32_t else_slot = static_cast<int32_t>(branches);
   if (undecided > 0) {
-    KODIAK_ASSIGN_OR_RETURN(VectorPtr other, Evaluate(*e.children[else_index], batch));
+    KODIAK_ASSIGN_OR_RETURN(VectorPtr other, Evaluate(*e.children[else_index], batch, ctx));
     results.push_back(other);
     for (auto& w : which) {
       if (w < 0) w = else_slot;
@@ -48,71 +49,73 @@ Result<VectorPtr> EvaluateCase(const BoundExpr& e, const Batch& batch) {
   return SelectFrom(e.type, sources, which.data(), n);
 }
 
-Result<VectorPtr> EvaluateImpl(const BoundExpr& e, const Batch& batch) {
+Result<VectorPtr> EvaluateImpl(const BoundExpr& e, const Batch& batch, ExecContext* ctx) {
   const int64_t n = batch.num_rows;
   switch (e.kind) {
     case BoundKind::kConstant: return MakeConstantVector(e.type, e.value, n);
     case BoundKind::kColumn: return batch.columns[static_cast<size_t>(e.column)];
     case BoundKind::kCast: {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr in, Evaluate(*e.children[0], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr in, Evaluate(*e.children[0], batch, ctx));
       return CastVector(in, e.type, e.try_cast);
     }
     case BoundKind::kArith: {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch, ctx));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch, ctx));
       return ArithmeticKernel(e.op, *a, *b, e.type);
     }
     case BoundKind::kCompare: {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch, ctx));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch, ctx));
       return CompareKernel(e.op, *a, *b);
     }
     case BoundKind::kAnd: {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch, ctx));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch, ctx));
       return AndKernel(*a, *b);
     }
     case BoundKind::kOr: {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch, ctx));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch, ctx));
       return OrKernel(*a, *b);
     }
     case BoundKind::kNot: {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch, ctx));
       return NotKernel(*a);
     }
     case BoundKind::kNegate: {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch, ctx));
       return NegateKernel(*a);
     }
     case BoundKind::kIsNull: {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch, ctx));
       return IsNullKernel(*a, e.negated);
     }
     case BoundKind::kIsDistinct: {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch, ctx));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch, ctx));
       return IsDistinctKernel(*a, *b, e.negated);
     }
     case BoundKind::kConcat: {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch));
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*e.children[0], batch, ctx));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr b, Evaluate(*e.children[1], batch, ctx));
       return ConcatKernel(*a, *b);
     }
     case BoundKind::kLike: {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr s, Evaluate(*e.children[0], batch));
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr p, Evaluate(*e.children[1], batch));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr s, Evaluate(*e.children[0], batch, ctx));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr p, Evaluate(*e.children[1], batch, ctx));
       VectorPtr esc;
       if (e.children.size() > 2) {
-        KODIAK_ASSIGN_OR_RETURN(esc, Evaluate(*e.children[2], batch));
+        KODIAK_ASSIGN_OR_RETURN(esc, Evaluate(*e.children[2], batch, ctx));
       }
       return LikeKernel(*s, *p, esc.get(), e.negated, e.case_insensitive);
     }
-    case BoundKind::kCase: return EvaluateCase(e, batch);
+    case BoundKind::kCase: return EvaluateCase(e, batch, ctx);
+    case BoundKind::kSubquery: return e.subquery->Evaluate(e, batch, ctx);
+    case BoundKind::kParameter: return MakeConstantVector(e.type, e.frame->values[static_cast<size_t>(e.column)], n);
     case BoundKind::kFunction: {
       std::vector<VectorPtr> args;
       for (const auto& c : e.children) {
-        KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*c, batch));
+        KODIAK_ASSIGN_OR_RETURN(VectorPtr a, Evaluate(*c, batch, ctx));
         args.push_back(std::move(a));
       }
       return e.function->exec(args, n, e.type);
@@ -123,15 +126,15 @@ Result<VectorPtr> EvaluateImpl(const BoundExpr& e, const Batch& batch) {
 
 }  // namespace
 
-Result<VectorPtr> Evaluate(const BoundExpr& expr, const Batch& batch) {
-  auto r = EvaluateImpl(expr, batch);
+Result<VectorPtr> Evaluate(const BoundExpr& expr, const Batch& batch, ExecContext* ctx) {
+  auto r = EvaluateImpl(expr, batch, ctx);
   if (!r.ok() && r.status().position() < 0 && expr.pos >= 0) return r.status().WithPosition(expr.pos);
   return r;
 }
 
-Result<Value> EvaluateConstant(const BoundExpr& expr) {
+Result<Value> EvaluateConstant(const BoundExpr& expr, ExecContext* ctx) {
   Batch one({}, 1);
-  KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(expr, one));
+  KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(expr, one, ctx));
   return v->GetValue(0);
 }
 

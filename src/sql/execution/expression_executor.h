@@ -8,12 +8,15 @@
 #include "columnar/batch.h"
 #include "kodiak/status.h"
 #include "sql/binder/bound_expr.h"
+#include "sql/execution/exec_context.h"
 
 namespace kodiak::sql {
 
-Result<VectorPtr> Evaluate(const BoundExpr& expr, const Batch& batch);
+// `ctx` lets subqueries inside the expression run (and be interrupted); it
+// may be null, then they run without cancellation or progress.
+Result<VectorPtr> Evaluate(const BoundExpr& expr, const Batch& batch, ExecContext* ctx = nullptr);
 
 // Evaluates an expression that uses no columns (a constant expression).
-Result<Value> EvaluateConstant(const BoundExpr& expr);
+Result<Value> EvaluateConstant(const BoundExpr& expr, ExecContext* ctx = nullptr);
 
 }  // namespace kodiak::sql

@@ -13,7 +13,7 @@ Result<BatchPtr> Filter::Next(ExecContext& ctx) {
   while (true) {
     KODIAK_ASSIGN_OR_RETURN(BatchPtr in, children_[0]->Next(ctx));
     if (!in) return in;
-    KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(*predicate_, *in));
+    KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(*predicate_, *in, &ctx));
     std::vector<int64_t> rows = SelectedRows(*mask);
     if (rows.empty()) continue;
     if (static_cast<int64_t>(rows.size()) == in->num_rows) return in;
@@ -42,7 +42,7 @@ Result<BatchPtr> Projection::Next(ExecContext& ctx) {
   auto out = std::make_shared<Batch>();
   out->num_rows = in->num_rows;
   for (const auto& e : exprs_) {
-    KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(*e, *in));
+    KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(*e, *in, &ctx));
     out->columns.push_back(std::move(v));
   }
   return BatchPtr(out);

@@ -47,7 +47,7 @@ Status HashAggregate::Consume(ExecContext& ctx) {
       std::vector<VectorPtr> key_vectors;
       std::vector<KeyColumn> key_cols;
       for (const auto& g : groups_) {
-        KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(*g, *in));
+        KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(*g, *in, &ctx));
         key_vectors.push_back(v);
       }
       for (const auto& v : key_vectors) key_cols.push_back(KeyColumn{v.get()});
@@ -73,7 +73,7 @@ Status HashAggregate::Consume(ExecContext& ctx) {
     for (size_t a = 0; a < aggregates_.size(); a++) {
       VectorPtr arg;
       if (aggregates_[a].arg) {
-        KODIAK_ASSIGN_OR_RETURN(arg, Evaluate(*aggregates_[a].arg, *in));
+        KODIAK_ASSIGN_OR_RETURN(arg, Evaluate(*aggregates_[a].arg, *in, &ctx));
       }
       KODIAK_RETURN_IF_ERROR(states[a]->Update(arg.get(), gids.data(), n));
     }

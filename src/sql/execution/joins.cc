@@ -31,9 +31,9 @@ BatchPtr JoinRows(const Batch& left, const Batch& right, const std::vector<int64
 
 // Keeps the pairs whose joined row satisfies `condition` (TRUE, not NULL).
 Status KeepMatching(const Batch& left, const Batch& right, const BoundExpr& condition, std::vector<int64_t>* lidx,
-                    std::vector<int64_t>* ridx) {
+                    std::vector<int64_t>* ridx, ExecContext& ctx) {
   BatchPtr joined = JoinRows(left, right, *lidx, *ridx);
-  KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(condition, *joined));
+  KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(condition, *joined, &ctx));
   size_t kept = 0;
   for (size_t i = 0; i < lidx->size(); i++) {
     if (mask->IsValid(static_cast<int64_t>(i)) && mask->GetBool(static_cast<int64_t>(i))) {
@@ -50,8 +50,9 @@ Status KeepMatching(const Batch& left, const Batch& right, const BoundExpr& cond
 // Keeps candidate pairs whose joined row satisfies `residual`; for a left
 // outer join, adds each left row with no surviving pair once, with NULLs.
 Result<BatchPtr> FinishPairs(const Batch& left, const Batch& right, std::vector<int64_t> lidx,
-                             std::vector<int64_t> ridx, const BoundExpr* residual, bool left_outer) {
-  if (residual && !lidx.empty()) KODIAK_RETURN_IF_ERROR(KeepMatching(left, right, *residual, &lidx, &ridx));
+                             std::vector<int64_t> ridx, const BoundExpr* residual, bool left_outer,
+                             ExecContext& ctx) {
+  if (residual && !lidx.empty()) KODIAK_RETURN_IF_ERROR(KeepMatching(left, right, *residual, &lidx, &ridx, ctx));
   if (left_outer) {
     std::vector<uint8_t> matched(static_cast<size_t>(left.num_rows), 0);
     for (int64_t l : lidx) matched[l] = 1;
@@ -84,7 +85,7 @@ Status HashJoin::Build(ExecContext& ctx) {
   std::vector<VectorPtr> vectors;
   std::vector<KeyColumn> cols;
   for (const auto& k : right_keys_) {
-    KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(*k, *build_));
+    KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(*k, *build_, &ctx));
     vectors.push_back(v);
   }
   for (const auto& v : vectors) cols.push_back(KeyColumn{v.get()});
@@ -109,7 +110,7 @@ Result<BatchPtr> HashJoin::Next(ExecContext& ctx) {
     std::vector<VectorPtr> vectors;
     std::vector<KeyColumn> cols;
     for (const auto& k : left_keys_) {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(*k, *in));
+      KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(*k, *in, &ctx));
       vectors.push_back(v);
     }
     for (const auto& v : vectors) cols.push_back(KeyColumn{v.get()});
@@ -124,7 +125,7 @@ Result<BatchPtr> HashJoin::Next(ExecContext& ctx) {
       }
     }
     KODIAK_ASSIGN_OR_RETURN(BatchPtr out,
-                            FinishPairs(*in, *build_, std::move(lidx), std::move(ridx), residual_.get(), left_outer_));
+                            FinishPairs(*in, *build_, std::move(lidx), std::move(ridx), residual_.get(), left_outer_, ctx));
     if (out->num_rows > 0) return out;
   }
 }
@@ -176,7 +177,7 @@ Result<BatchPtr> NestedLoopJoin::Next(ExecContext& ctx) {
       }
     }
     if (condition_ && !lidx.empty()) {
-      KODIAK_RETURN_IF_ERROR(KeepMatching(*left_, *right_, *condition_, &lidx, &ridx));
+      KODIAK_RETURN_IF_ERROR(KeepMatching(*left_, *right_, *condition_, &lidx, &ridx, ctx));
     }
     for (int64_t l : lidx) matched_[static_cast<size_t>(l)] = 1;
     if (rhi >= nr) {  // rows [lo, hi) are finished

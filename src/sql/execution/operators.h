@@ -31,6 +31,10 @@ class TableScan : public PhysicalOperator {
             std::vector<LogicalType> types);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Reset() override {
+    PhysicalOperator::Reset();
+    next_ = 0;
+  }
   int64_t row_count() const { return data_->row_count; }
 
  private:
@@ -46,6 +50,10 @@ class ValuesScan : public PhysicalOperator {
   ValuesScan(std::vector<std::vector<BoundExprPtr>> rows, std::vector<LogicalType> types);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Reset() override {
+    PhysicalOperator::Reset();
+    next_ = 0;
+  }
 
  private:
   std::vector<std::vector<BoundExprPtr>> rows_;
@@ -80,6 +88,12 @@ class HashAggregate : public PhysicalOperator {
   ~HashAggregate() override;
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Reset() override {
+    PhysicalOperator::Reset();
+    output_.clear();
+    next_ = 0;
+    done_ = false;
+  }
 
  private:
   Status Consume(ExecContext& ctx);
@@ -102,6 +116,12 @@ class Sort : public PhysicalOperator {
   Sort(OperatorPtr child, std::vector<SortKey> keys, int64_t limit = -1);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Reset() override {
+    PhysicalOperator::Reset();
+    sorted_.reset();
+    emitted_ = 0;
+    done_ = false;
+  }
 
  private:
   Status Run(ExecContext& ctx);
@@ -117,6 +137,10 @@ class Limit : public PhysicalOperator {
   Limit(OperatorPtr child, int64_t limit, int64_t offset);  // limit < 0: no limit
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Reset() override {
+    PhysicalOperator::Reset();
+    skipped_ = emitted_ = 0;
+  }
 
  private:
   int64_t limit_, offset_;
@@ -128,6 +152,10 @@ class Distinct : public PhysicalOperator {
   explicit Distinct(OperatorPtr child);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Reset() override {
+    PhysicalOperator::Reset();
+    seen_.clear();
+  }
 
  private:
   std::unordered_map<std::string, bool> seen_;
@@ -141,6 +169,12 @@ class HashJoin : public PhysicalOperator {
            std::vector<BoundExprPtr> right_keys, BoundExprPtr residual);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Reset() override {
+    PhysicalOperator::Reset();
+    built_ = false;
+    build_.reset();
+    table_.clear();
+  }
 
  private:
   Status Build(ExecContext& ctx);
@@ -157,6 +191,14 @@ class NestedLoopJoin : public PhysicalOperator {
   NestedLoopJoin(OperatorPtr left, OperatorPtr right, bool left_outer, BoundExprPtr condition);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Reset() override {
+    PhysicalOperator::Reset();
+    built_ = false;
+    right_.reset();
+    left_.reset();
+    next_left_ = next_right_ = 0;
+    matched_.clear();
+  }
 
  private:
   // At most this many row pairs are formed at once (memory stays bounded and

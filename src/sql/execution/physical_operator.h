@@ -4,7 +4,10 @@
 // Contract: Next returns a batch, or nullptr once the operator is exhausted
 // (and keeps returning nullptr). Operators check ExecContext::CheckInterrupt
 // about once per batch. A plan is run by one thread; operators are not
-// thread-safe. Describe() gives the operator's line in EXPLAIN.
+// thread-safe. Describe() gives the operator's line in EXPLAIN. Reset()
+// returns an operator and its children to the state before the first Next,
+// so the plan can run again (correlated subqueries, recursive CTEs): every
+// operator that keeps state between calls overrides it and calls the base.
 #pragma once
 
 #include <memory>
@@ -27,6 +30,9 @@ class PhysicalOperator {
 
   virtual Result<BatchPtr> Next(ExecContext& ctx) = 0;
   virtual std::string Describe() const = 0;
+  virtual void Reset() {
+    for (auto& c : children_) c->Reset();
+  }
 
   const std::vector<LogicalType>& types() const { return types_; }
   const std::vector<OperatorPtr>& children() const { return children_; }

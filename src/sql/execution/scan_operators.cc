@@ -48,7 +48,7 @@ Result<BatchPtr> ValuesScan::Next(ExecContext& ctx) {
         builders[c].Append(e.value);
         continue;
       }
-      KODIAK_ASSIGN_OR_RETURN(Value v, EvaluateConstant(e));
+      KODIAK_ASSIGN_OR_RETURN(Value v, EvaluateConstant(e, &ctx));
       builders[c].Append(v);
     }
   }

@@ -1,0 +1,118 @@
+// Subquery binding: scalar subqueries, EXISTS, IN (SELECT ...), and the outer
+// references that make a subquery correlated.
+//
+// A name the subquery's own FROM does not have is looked up in the enclosing
+// query (and, through its sink, in the queries enclosing that one). Each
+// distinct outer expression becomes one correlation: bound in the outer
+// query's terms, it is a child of the kSubquery node (so it is evaluated on
+// the outer row and remapped like any other column reference), and inside
+// the subquery it reads as a kParameter slot of the plan's frame.
+#include "sql/binder/aggregate_context.h"
+#include "sql/binder/binder.h"
+#include "sql/execution/operators.h"
+#include "sql/execution/subquery.h"
+#include "sql/function/scalar_function.h"
+
+namespace kodiak::sql {
+
+struct Binder::CorrelationSink {
+  ExprContext* outer = nullptr;      // where outer names resolve
+  CorrelationSink* parent = nullptr; // the enclosing query's own sink (nested subqueries)
+  std::shared_ptr<ParamFrame> frame;
+  std::vector<BoundExprPtr> correlations;  // bound in `outer`'s terms
+};
+
+Result<BoundExprPtr> Binder::BindOuterColumnRef(const Expr& e, Status not_found) {
+  CorrelationSink* sink = sink_;
+  if (!sink) return not_found;
+  sink_ = sink->parent;
+  auto outer = BindExpr(e, *sink->outer);
+  sink_ = sink;
+  if (!outer.ok()) {
+    // The enclosing query does not know the name either: report the
+    // subquery's own error, which names the tables it reads.
+    if (outer.status().message().rfind("unknown", 0) == 0) return not_found;
+    return outer.status();
+  }
+  BoundExprPtr value = std::move(outer).value();
+  int slot = -1;
+  for (size_t i = 0; i < sink->correlations.size(); i++) {
+    if (sink->correlations[i]->Equals(*value)) slot = static_cast<int>(i);
+  }
+  if (slot < 0) {
+    slot = static_cast<int>(sink->correlations.size());
+    sink->correlations.push_back(value->Clone());
+  }
+  auto param = std::make_unique<BoundExpr>();
+  param->kind = BoundKind::kParameter;
+  param->type = value->type;
+  param->column = slot;
+  param->frame = sink->frame;
+  param->pos = e.pos;
+  return param;
+}
+
+Result<BoundExprPtr> Binder::BindSubquery(const Expr& e, ExprContext& ctx) {
+  auto node = std::make_unique<BoundExpr>();
+  node->kind = BoundKind::kSubquery;
+  node->pos = e.pos;
+  node->negated = e.negated;
+  node->subquery_kind = e.kind == ExprKind::kExists     ? SubqueryKind::kExists
+                        : e.kind == ExprKind::kInSubquery ? SubqueryKind::kIn
+                                                          : SubqueryKind::kScalar;
+  BoundExprPtr tested;
+  if (node->subquery_kind == SubqueryKind::kIn) {
+    KODIAK_ASSIGN_OR_RETURN(tested, BindExpr(*e.args[0], ctx));
+  }
+
+  auto plan = std::make_shared<SubqueryPlan>();
+  CorrelationSink sink;
+  sink.outer = &ctx;
+  sink.parent = sink_;
+  sink.frame = plan->frame;
+  sink_ = &sink;
+  auto bound = BindQuery(*e.subquery);
+  sink_ = sink.parent;
+  if (!bound.ok()) return bound.status();
+  BoundQuery q = std::move(bound).value();
+
+  if (node->subquery_kind != SubqueryKind::kExists && q.types.size() != 1) {
+    return Status::BinderError("a subquery " +
+                                   std::string(node->subquery_kind == SubqueryKind::kIn ? "after IN"
+                                                                                        : "used as a value") +
+                                   " must return one column, but this one returns " + std::to_string(q.types.size()),
+                               e.subquery->pos, "select just the column to compare with");
+  }
+  switch (node->subquery_kind) {
+    case SubqueryKind::kScalar: node->type = q.types[0]; break;
+    case SubqueryKind::kExists: node->type = TypeId::kBool; break;
+    case SubqueryKind::kIn: {
+      node->type = TypeId::kBool;
+      LogicalType common;
+      if (tested->type.id() == TypeId::kNull) {
+        common = q.types[0];
+      } else if (q.types[0].id() == TypeId::kNull) {
+        common = tested->type;
+      } else if (!CommonType(tested->type, q.types[0], &common)) {
+        return Status::TypeError("cannot compare " + tested->type.ToString() + " with the subquery's " +
+                                     q.types[0].ToString() + " column",
+                                 e.pos, "CAST one side to the other's type");
+      }
+      KODIAK_ASSIGN_OR_RETURN(tested, CastTo(std::move(tested), common));
+      if (q.types[0] != common) {
+        std::vector<BoundExprPtr> cast;
+        cast.push_back(MakeCast(MakeColumn(0, q.types[0]), common));
+        q.plan = std::make_unique<Projection>(std::move(q.plan), std::move(cast));
+      }
+      node->children.push_back(std::move(tested));
+      break;
+    }
+  }
+  plan->plan = std::move(q.plan);
+  node->subquery = std::move(plan);
+  node->first_correlation = static_cast<int>(node->children.size());
+  for (auto& c : sink.correlations) node->children.push_back(std::move(c));
+  return node;
+}
+
+}  // namespace kodiak::sql
