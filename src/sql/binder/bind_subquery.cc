@@ -89,20 +89,38 @@ Result<BoundExprPtr> Binder::BindSubquery(const Expr& e, ExprContext& ctx) {
     case SubqueryKind::kIn: {
       node->type = TypeId::kBool;
       LogicalType common;
+      bool comparable = true;
       if (tested->type.id() == TypeId::kNull) {
         common = q.types[0];
       } else if (q.types[0].id() == TypeId::kNull) {
         common = tested->type;
-      } else if (!CommonType(tested->type, q.types[0], &common)) {
-        return Status::TypeError("cannot compare " + tested->type.ToString() + " with the subquery's " +
-                                     q.types[0].ToString() + " column",
-                                 e.pos, "CAST one side to the other's type");
+      } else {
+        comparable = CommonType(tested->type, q.types[0], &common);
       }
-      KODIAK_ASSIGN_OR_RETURN(tested, CastTo(std::move(tested), common));
-      if (q.types[0] != common) {
-        std::vector<BoundExprPtr> cast;
-        cast.push_back(MakeCast(MakeColumn(0, q.types[0]), common));
-        q.plan = std::make_unique<Projection>(std::move(q.plan), std::move(cast));
+      if (comparable && tested->kind == BoundKind::kConstant && tested->type != common) {
+        // A literal that does not convert ('hello' against INT) equals no row.
+        auto cast = CastTo(tested->Clone(), common);
+        if (cast.ok()) tested = std::move(cast).value();
+        else comparable = false;
+      }
+      if (!comparable) {
+        // Values of unrelated types are never equal (SQLite's rule for
+        // different storage classes), so the test depends only on whether
+        // the subquery has rows and NULLs.
+        bool constant = tested->kind == BoundKind::kConstant;
+        if (!constant) {
+          return Status::TypeError("cannot compare " + tested->type.ToString() + " with the subquery's " +
+                                       q.types[0].ToString() + " column",
+                                   e.pos, "CAST one side to the other's type");
+        }
+        node->incomparable = true;
+      } else {
+        KODIAK_ASSIGN_OR_RETURN(tested, CastTo(std::move(tested), common));
+        if (q.types[0] != common) {
+          std::vector<BoundExprPtr> cast;
+          cast.push_back(MakeCast(MakeColumn(0, q.types[0]), common));
+          q.plan = std::make_unique<Projection>(std::move(q.plan), std::move(cast));
+        }
       }
       node->children.push_back(std::move(tested));
       break;

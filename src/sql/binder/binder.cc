@@ -130,6 +130,11 @@ Result<BoundExprPtr> Binder::BindTablePredicate(const Expr& expr, const TableEnt
 Result<OperatorPtr> Binder::BindFrom(const TableRef& ref, Scope* scope) {
   switch (ref.kind) {
     case TableRef::Kind::kTable: {
+      if (ref.name.size() == 1) {
+        KODIAK_ASSIGN_OR_RETURN(std::string name, ResolveName(ref.name[0]));
+        int cte = FindCte(name);
+        if (cte >= 0) return BindCteRef(cte, ref, scope);
+      }
       KODIAK_ASSIGN_OR_RETURN(TableEntryPtr entry, ResolveTable(ref.name));
       std::string alias = ref.alias.empty() ? entry->name : ref.alias;
       KODIAK_RETURN_IF_ERROR(scope->CheckNewTable(alias, ref.pos));
@@ -304,11 +309,32 @@ Result<OperatorPtr> Binder::BindJoin(const TableRef& ref, Scope* scope) {
 }
 
 Result<BoundQuery> Binder::BindQuery(const SelectStmt& stmt) {
-  if (!stmt.with.empty()) return Status::NotSupported("WITH is not supported yet").WithPosition(stmt.pos);
-  if (stmt.set_op != SetOpKind::kNone) {
-    return Status::NotSupported("UNION, INTERSECT and EXCEPT are not supported yet").WithPosition(stmt.pos);
+  if (stmt.with.empty()) return BindQueryBody(stmt);
+  const size_t base = ctes_.size();
+  for (const auto& cte : stmt.with) {
+    for (size_t i = base; i < ctes_.size(); i++) {
+      if (AsciiLower(ctes_[i].cte->name) == AsciiLower(cte.name)) {
+        ctes_.resize(base);
+        return Status::BinderError("WITH query name '" + cte.name + "' is given twice", cte.pos,
+                                   "give each WITH query its own name");
+      }
+    }
+    CteBinding b;
+    b.cte = &cte;
+    b.recursive = stmt.with_recursive;
+    ctes_.push_back(std::move(b));
   }
-  if (!stmt.values.empty()) return BindValues(stmt);
+  auto r = BindQueryBody(stmt);
+  ctes_.resize(base);
+  return r;
+}
+
+Result<BoundQuery> Binder::BindQueryBody(const SelectStmt& stmt) {
+  if (stmt.set_op != SetOpKind::kNone) return BindSetOperation(stmt);
+  if (!stmt.values.empty()) {
+    KODIAK_ASSIGN_OR_RETURN(BoundQuery q, BindValues(stmt));
+    return BindOrderLimit(std::move(q), stmt);
+  }
   return BindSelectBlock(stmt);
 }
 
@@ -362,8 +388,10 @@ struct SelectEntry {
   int64_t pos = -1;
 };
 
-Result<int64_t> EvaluateCount(Binder& binder, const Expr& e, const char* what) {
-  KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, binder.BindConstantExpr(e));
+}  // namespace
+
+Result<int64_t> Binder::BindRowCount(const Expr& e, const char* what) {
+  KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindConstantExpr(e));
   KODIAK_ASSIGN_OR_RETURN(Value v, EvaluateConstant(*b));
   if (v.is_null()) return int64_t{-1};
   auto as_int = CastValue(v, TypeId::kInt64);
@@ -373,8 +401,6 @@ Result<int64_t> EvaluateCount(Binder& binder, const Expr& e, const char* what) {
   }
   return as_int->int_value();
 }
-
-}  // namespace
 
 Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
   Scope scope;
@@ -558,10 +584,10 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
 
   int64_t limit = -1, offset = 0;
   if (stmt.limit) {
-    KODIAK_ASSIGN_OR_RETURN(limit, EvaluateCount(*this, *stmt.limit, "LIMIT"));
+    KODIAK_ASSIGN_OR_RETURN(limit, BindRowCount(*stmt.limit, "LIMIT"));
   }
   if (stmt.offset) {
-    KODIAK_ASSIGN_OR_RETURN(offset, EvaluateCount(*this, *stmt.offset, "OFFSET"));
+    KODIAK_ASSIGN_OR_RETURN(offset, BindRowCount(*stmt.offset, "OFFSET"));
     if (offset < 0) offset = 0;
   }
   if (!sort_keys.empty()) {

@@ -25,6 +25,8 @@
 
 namespace kodiak::sql {
 
+struct WorkingTable;  // sql/execution/set_operations.h
+
 // Session variables, keyed by lower-cased name.
 using VariableMap = std::map<std::string, Value>;
 
@@ -85,7 +87,32 @@ class Binder {
     const char* clause = "";          // for "aggregates are not allowed in WHERE"
   };
 
+  // A query without its WITH clause: a SELECT block, VALUES or a set operation.
+  Result<BoundQuery> BindQueryBody(const SelectStmt& stmt);
   Result<BoundQuery> BindSelectBlock(const SelectStmt& stmt);
+  // UNION / INTERSECT / EXCEPT (bind_set_operation.cc).
+  Result<BoundQuery> BindSetOperation(const SelectStmt& stmt);
+  // ORDER BY / LIMIT / OFFSET of a query whose output is `q` (set operations
+  // and VALUES): ORDER BY names output columns by position, name or expression.
+  Result<BoundQuery> BindOrderLimit(BoundQuery q, const SelectStmt& stmt);
+  // LIMIT / OFFSET: a constant whole number of rows (-1 for NULL).
+  Result<int64_t> BindRowCount(const Expr& e, const char* what);
+
+  // WITH (bind_cte.cc). ctes_ is the stack of named queries in scope; a CTE's
+  // body sees those before it (and itself, under WITH RECURSIVE).
+  struct CteBinding {
+    const CommonTableExpr* cte = nullptr;
+    bool recursive = false;
+    // Set while the CTE's recursive term is bound: references to the name
+    // read the previous round's rows.
+    std::shared_ptr<WorkingTable> working;
+    std::vector<LogicalType> working_types;
+    int working_refs = 0;
+  };
+  // The innermost CTE named `name`, or -1.
+  int FindCte(const std::string& name) const;
+  Result<OperatorPtr> BindCteRef(int index, const TableRef& ref, Scope* scope);
+  Result<BoundQuery> BindRecursiveCte(int index);
   Result<BoundQuery> BindValues(const SelectStmt& stmt);
   Result<OperatorPtr> BindFrom(const TableRef& ref, Scope* scope);
   Result<OperatorPtr> BindJoin(const TableRef& ref, Scope* scope);
@@ -119,6 +146,7 @@ class Binder {
   const VariableMap& variables_;
   int depth_ = 0;
   CorrelationSink* sink_ = nullptr;
+  std::vector<CteBinding> ctes_;
 };
 
 bool IsAggregateName(std::string_view name);

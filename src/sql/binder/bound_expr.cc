@@ -18,6 +18,7 @@ BoundExprPtr BoundExpr::Clone() const {
   c->function = function;
   c->subquery_kind = subquery_kind;
   c->first_correlation = first_correlation;
+  c->incomparable = incomparable;
   c->subquery = subquery;
   c->frame = frame;
   for (const auto& ch : children) c->children.push_back(ch->Clone());
@@ -28,7 +29,7 @@ bool BoundExpr::Equals(const BoundExpr& o) const {
   if (kind != o.kind || type != o.type || column != o.column || op != o.op || negated != o.negated ||
       try_cast != o.try_cast || case_insensitive != o.case_insensitive || function != o.function ||
       children.size() != o.children.size() || subquery != o.subquery || frame != o.frame ||
-      subquery_kind != o.subquery_kind)
+      subquery_kind != o.subquery_kind || incomparable != o.incomparable)
     return false;
   if (kind == BoundKind::kConstant) {
     if (value.is_null() != o.value.is_null()) return false;

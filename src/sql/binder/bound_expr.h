@@ -59,6 +59,9 @@ struct BoundExpr {
   // kSubquery: the plan (shared by clones); kParameter: the frame it reads.
   SubqueryKind subquery_kind = SubqueryKind::kScalar;
   int first_correlation = 0;
+  // kSubquery IN: the tested value's type has nothing in common with the
+  // subquery's column (TEXT 'a' against INT): no row can be equal to it.
+  bool incomparable = false;
   std::shared_ptr<SubqueryPlan> subquery;
   std::shared_ptr<ParamFrame> frame;
 

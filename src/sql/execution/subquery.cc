@@ -121,7 +121,7 @@ Result<VectorPtr> SubqueryPlan::Evaluate(const BoundExpr& e, const Batch& batch,
       out.Append(Value::Bool(e.negated));
     } else if (tested->IsNull(i)) {
       out.AppendNull();
-    } else if (o->keys.count(keys[static_cast<size_t>(i)])) {
+    } else if (!e.incomparable && o->keys.count(keys[static_cast<size_t>(i)])) {
       out.Append(Value::Bool(!e.negated));
     } else if (o->has_null) {
       out.AppendNull();
