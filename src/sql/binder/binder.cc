@@ -174,9 +174,6 @@ Result<OperatorPtr> Binder::BindFrom(const TableRef& ref, Scope* scope) {
 }
 
 Result<OperatorPtr> Binder::BindJoin(const TableRef& ref, Scope* scope) {
-  if (ref.join_type == JoinType::kFull) {
-    return Status::NotSupported("FULL OUTER JOIN is not supported yet").WithPosition(ref.pos);
-  }
   Scope ls, rs;
   KODIAK_ASSIGN_OR_RETURN(OperatorPtr left, BindFrom(*ref.left, &ls));
   KODIAK_ASSIGN_OR_RETURN(OperatorPtr right, BindFrom(*ref.right, &rs));
@@ -222,7 +219,8 @@ Result<OperatorPtr> Binder::BindJoin(const TableRef& ref, Scope* scope) {
   }
 
   bool right_join = ref.join_type == JoinType::kRight;
-  bool outer = ref.join_type == JoinType::kLeft || right_join;
+  const bool full = ref.join_type == JoinType::kFull;
+  bool outer = ref.join_type == JoinType::kLeft || right_join || full;
   if (right_join) {
     // a RIGHT JOIN b = b LEFT JOIN a, then the columns put back in order.
     std::swap(left, right);
@@ -239,7 +237,7 @@ Result<OperatorPtr> Binder::BindJoin(const TableRef& ref, Scope* scope) {
 
   OperatorPtr join;
   if (!condition) {
-    join = std::make_unique<NestedLoopJoin>(std::move(left), std::move(right), outer, nullptr);
+    join = std::make_unique<NestedLoopJoin>(std::move(left), std::move(right), outer, nullptr, full);
   } else {
     std::vector<BoundExprPtr> conjuncts, lkeys, rkeys;
     BoundExprPtr residual;
@@ -264,9 +262,9 @@ Result<OperatorPtr> Binder::BindJoin(const TableRef& ref, Scope* scope) {
     }
     if (!lkeys.empty()) {
       join = std::make_unique<HashJoin>(std::move(left), std::move(right), outer, std::move(lkeys), std::move(rkeys),
-                                        std::move(residual));
+                                        std::move(residual), full);
     } else {
-      join = std::make_unique<NestedLoopJoin>(std::move(left), std::move(right), outer, std::move(residual));
+      join = std::make_unique<NestedLoopJoin>(std::move(left), std::move(right), outer, std::move(residual), full);
     }
   }
   if (right_join) {
@@ -300,6 +298,29 @@ Result<OperatorPtr> Binder::BindJoin(const TableRef& ref, Scope* scope) {
     for (int i : order) {
       exprs.push_back(MakeColumn(i, combined.columns[static_cast<size_t>(i)].type));
       reordered.columns.push_back(combined.columns[static_cast<size_t>(i)]);
+    }
+    if (full) {
+      // FULL JOIN ... USING (k): k is whichever side has it.
+      for (size_t u = 0; u < using_pairs.size(); u++) {
+        const auto& [li, ri] = using_pairs[u];
+        LogicalType lt = combined.columns[static_cast<size_t>(li)].type;
+        LogicalType rt = combined.columns[static_cast<size_t>(nl + ri)].type;
+        LogicalType common = lt;
+        if (!CommonType(lt, rt, &common)) common = lt;
+        auto pick = std::make_unique<BoundExpr>();
+        pick->kind = BoundKind::kCase;
+        pick->type = common;
+        auto test = std::make_unique<BoundExpr>();
+        test->kind = BoundKind::kIsNull;
+        test->negated = true;
+        test->type = TypeId::kBool;
+        test->children.push_back(MakeColumn(li, lt));
+        pick->children.push_back(std::move(test));
+        pick->children.push_back(MakeCast(MakeColumn(li, lt), common));
+        pick->children.push_back(MakeCast(MakeColumn(nl + ri, rt), common));
+        exprs[u] = std::move(pick);
+        reordered.columns[u].type = common;
+      }
     }
     join = std::make_unique<Projection>(std::move(join), std::move(exprs));
     combined = std::move(reordered);

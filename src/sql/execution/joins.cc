@@ -47,12 +47,16 @@ Status KeepMatching(const Batch& left, const Batch& right, const BoundExpr& cond
   return Status::OK();
 }
 
-// Keeps candidate pairs whose joined row satisfies `residual`; for a left
+// Keeps candidate pairs whose joined row satisfies `residual`; marks the
+// right rows that found a partner in `right_matched` (FULL JOIN); for a left
 // outer join, adds each left row with no surviving pair once, with NULLs.
 Result<BatchPtr> FinishPairs(const Batch& left, const Batch& right, std::vector<int64_t> lidx,
                              std::vector<int64_t> ridx, const BoundExpr* residual, bool left_outer,
-                             ExecContext& ctx) {
+                             std::vector<uint8_t>* right_matched, ExecContext& ctx) {
   if (residual && !lidx.empty()) KODIAK_RETURN_IF_ERROR(KeepMatching(left, right, *residual, &lidx, &ridx, ctx));
+  if (right_matched) {
+    for (int64_t r : ridx) (*right_matched)[static_cast<size_t>(r)] = 1;
+  }
   if (left_outer) {
     std::vector<uint8_t> matched(static_cast<size_t>(left.num_rows), 0);
     for (int64_t l : lidx) matched[l] = 1;
@@ -66,12 +70,35 @@ Result<BatchPtr> FinishPairs(const Batch& left, const Batch& right, std::vector<
   return JoinRows(left, right, lidx, ridx);
 }
 
+// The right rows no left row matched, with NULLs for the left columns (the
+// tail of a FULL JOIN), in batches of at most kBatchSize rows.
+std::vector<BatchPtr> UnmatchedRight(const std::vector<LogicalType>& left_types, const Batch& right,
+                                     const std::vector<uint8_t>& matched) {
+  std::vector<BatchPtr> out;
+  Batch nulls;
+  for (const auto& t : left_types) nulls.columns.push_back(std::make_shared<Vector>(t, 0));
+  std::vector<int64_t> lidx, ridx;
+  for (int64_t i = 0; i <= right.num_rows; i++) {
+    if (i < right.num_rows && !matched[static_cast<size_t>(i)]) {
+      lidx.push_back(-1);
+      ridx.push_back(i);
+    }
+    if (!ridx.empty() && (i == right.num_rows || static_cast<int64_t>(ridx.size()) >= kBatchSize)) {
+      out.push_back(JoinRows(nulls, right, lidx, ridx));
+      lidx.clear();
+      ridx.clear();
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 HashJoin::HashJoin(OperatorPtr left, OperatorPtr right, bool left_outer, std::vector<BoundExprPtr> left_keys,
-                   std::vector<BoundExprPtr> right_keys, BoundExprPtr residual)
+                   std::vector<BoundExprPtr> right_keys, BoundExprPtr residual, bool right_outer)
     : PhysicalOperator(JoinTypes(*left, *right)),
       left_outer_(left_outer),
+      right_outer_(right_outer),
       left_keys_(std::move(left_keys)),
       right_keys_(std::move(right_keys)),
       residual_(std::move(residual)) {
@@ -91,6 +118,7 @@ Status HashJoin::Build(ExecContext& ctx) {
   for (const auto& v : vectors) cols.push_back(KeyColumn{v.get()});
   std::vector<std::string> keys;
   EncodeKeys(cols, build_->num_rows, &keys);
+  if (right_outer_) right_matched_.assign(static_cast<size_t>(build_->num_rows), 0);
   table_.reserve(static_cast<size_t>(build_->num_rows));
   for (int64_t i = 0; i < build_->num_rows; i++) {
     if (!AnyNull(cols, i)) table_.emplace(std::move(keys[i]), i);
@@ -106,7 +134,15 @@ Result<BatchPtr> HashJoin::Next(ExecContext& ctx) {
   std::vector<std::string> keys;
   while (true) {
     KODIAK_ASSIGN_OR_RETURN(BatchPtr in, children_[0]->Next(ctx));
-    if (!in) return in;
+    if (!in) {
+      if (!right_outer_) return in;
+      if (!tail_started_) {
+        tail_started_ = true;
+        tail_ = UnmatchedRight(children_[0]->types(), *build_, right_matched_);
+      }
+      if (next_tail_ < tail_.size()) return tail_[next_tail_++];
+      return BatchPtr();
+    }
     std::vector<VectorPtr> vectors;
     std::vector<KeyColumn> cols;
     for (const auto& k : left_keys_) {
@@ -125,13 +161,14 @@ Result<BatchPtr> HashJoin::Next(ExecContext& ctx) {
       }
     }
     KODIAK_ASSIGN_OR_RETURN(BatchPtr out,
-                            FinishPairs(*in, *build_, std::move(lidx), std::move(ridx), residual_.get(), left_outer_, ctx));
+                            FinishPairs(*in, *build_, std::move(lidx), std::move(ridx), residual_.get(), left_outer_,
+                                        right_outer_ ? &right_matched_ : nullptr, ctx));
     if (out->num_rows > 0) return out;
   }
 }
 
 std::string HashJoin::Describe() const {
-  std::string out = left_outer_ ? "HashJoin LEFT" : "HashJoin INNER";
+  std::string out = left_outer_ && right_outer_ ? "HashJoin FULL" : left_outer_ ? "HashJoin LEFT" : "HashJoin INNER";
   for (size_t i = 0; i < left_keys_.size(); i++) {
     out += (i ? " AND " : " ") + left_keys_[i]->ToString() + " = " + right_keys_[i]->ToString();
   }
@@ -139,8 +176,12 @@ std::string HashJoin::Describe() const {
   return out;
 }
 
-NestedLoopJoin::NestedLoopJoin(OperatorPtr left, OperatorPtr right, bool left_outer, BoundExprPtr condition)
-    : PhysicalOperator(JoinTypes(*left, *right)), left_outer_(left_outer), condition_(std::move(condition)) {
+NestedLoopJoin::NestedLoopJoin(OperatorPtr left, OperatorPtr right, bool left_outer, BoundExprPtr condition,
+                               bool right_outer)
+    : PhysicalOperator(JoinTypes(*left, *right)),
+      left_outer_(left_outer),
+      right_outer_(right_outer),
+      condition_(std::move(condition)) {
   AddChild(std::move(left));
   AddChild(std::move(right));
 }
@@ -150,12 +191,21 @@ Result<BatchPtr> NestedLoopJoin::Next(ExecContext& ctx) {
     built_ = true;
     KODIAK_ASSIGN_OR_RETURN(std::vector<BatchPtr> batches, CollectAll(*children_[1], ctx));
     right_ = batches.empty() ? EmptyBatch(children_[1]->types()) : ConcatBatches(batches);
+    if (right_outer_) right_matched_.assign(static_cast<size_t>(right_->num_rows), 0);
   }
   const int64_t nr = right_->num_rows;
   while (true) {
     if (!left_ || next_left_ >= left_->num_rows) {
       KODIAK_ASSIGN_OR_RETURN(left_, children_[0]->Next(ctx));
-      if (!left_) return left_;
+      if (!left_) {
+        if (!right_outer_) return left_;
+        if (!tail_started_) {
+          tail_started_ = true;
+          tail_ = UnmatchedRight(children_[0]->types(), *right_, right_matched_);
+        }
+        if (next_tail_ < tail_.size()) return tail_[next_tail_++];
+        return BatchPtr();
+      }
       next_left_ = next_right_ = 0;
       matched_.assign(static_cast<size_t>(left_->num_rows), 0);
     }
@@ -180,6 +230,9 @@ Result<BatchPtr> NestedLoopJoin::Next(ExecContext& ctx) {
       KODIAK_RETURN_IF_ERROR(KeepMatching(*left_, *right_, *condition_, &lidx, &ridx, ctx));
     }
     for (int64_t l : lidx) matched_[static_cast<size_t>(l)] = 1;
+    if (right_outer_) {
+      for (int64_t r : ridx) right_matched_[static_cast<size_t>(r)] = 1;
+    }
     if (rhi >= nr) {  // rows [lo, hi) are finished
       next_left_ = hi;
       next_right_ = 0;
@@ -199,7 +252,9 @@ Result<BatchPtr> NestedLoopJoin::Next(ExecContext& ctx) {
 }
 
 std::string NestedLoopJoin::Describe() const {
-  std::string out = condition_ ? (left_outer_ ? "NestedLoopJoin LEFT " : "NestedLoopJoin INNER ") + condition_->ToString()
+  const char* kind = left_outer_ && right_outer_ ? "NestedLoopJoin FULL " : left_outer_ ? "NestedLoopJoin LEFT "
+                                                                                       : "NestedLoopJoin INNER ";
+  std::string out = condition_ ? kind + condition_->ToString()
                                : std::string("CrossProduct");
   return out;
 }

@@ -165,8 +165,10 @@ class HashJoin : public PhysicalOperator {
  public:
   // Output: left columns then right columns. left_keys[i] = right_keys[i]
   // (same types); `residual` (may be null) is evaluated on the joined row.
+  // right_outer: also every right row without a match, with NULL left
+  // columns, after the matches (FULL JOIN when left_outer too).
   HashJoin(OperatorPtr left, OperatorPtr right, bool left_outer, std::vector<BoundExprPtr> left_keys,
-           std::vector<BoundExprPtr> right_keys, BoundExprPtr residual);
+           std::vector<BoundExprPtr> right_keys, BoundExprPtr residual, bool right_outer = false);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
   void Reset() override {
@@ -174,11 +176,20 @@ class HashJoin : public PhysicalOperator {
     built_ = false;
     build_.reset();
     table_.clear();
+    right_matched_.clear();
+    tail_.clear();
+    tail_started_ = false;
+    next_tail_ = 0;
   }
 
  private:
   Status Build(ExecContext& ctx);
   bool left_outer_;
+  bool right_outer_;
+  std::vector<uint8_t> right_matched_;
+  std::vector<BatchPtr> tail_;  // unmatched right rows (right_outer)
+  bool tail_started_ = false;
+  size_t next_tail_ = 0;
   std::vector<BoundExprPtr> left_keys_, right_keys_;
   BoundExprPtr residual_;
   bool built_ = false;
@@ -188,7 +199,8 @@ class HashJoin : public PhysicalOperator {
 
 class NestedLoopJoin : public PhysicalOperator {
  public:
-  NestedLoopJoin(OperatorPtr left, OperatorPtr right, bool left_outer, BoundExprPtr condition);
+  NestedLoopJoin(OperatorPtr left, OperatorPtr right, bool left_outer, BoundExprPtr condition,
+                 bool right_outer = false);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
   void Reset() override {
@@ -198,6 +210,10 @@ class NestedLoopJoin : public PhysicalOperator {
     left_.reset();
     next_left_ = next_right_ = 0;
     matched_.clear();
+    right_matched_.clear();
+    tail_.clear();
+    tail_started_ = false;
+    next_tail_ = 0;
   }
 
  private:
@@ -206,6 +222,11 @@ class NestedLoopJoin : public PhysicalOperator {
   static constexpr int64_t kMaxPairs = 1 << 16;
 
   bool left_outer_;
+  bool right_outer_;
+  std::vector<uint8_t> right_matched_;
+  std::vector<BatchPtr> tail_;  // unmatched right rows (right_outer)
+  bool tail_started_ = false;
+  size_t next_tail_ = 0;
   BoundExprPtr condition_;  // null: cross join
   bool built_ = false;
   BatchPtr right_;
