@@ -41,6 +41,7 @@ struct Options {
   size_t max_failures = 3;
   size_t jobs = 1;
   double timeout_seconds = 30;
+  double min_pass = -1;  // --min-pass: every file must pass at least this percentage
   std::string filter;
   std::vector<std::string> paths;
 };
@@ -56,6 +57,8 @@ void PrintUsage(FILE* out) {
       "Options:\n"
       "  --report            conformance mode: print the pass percentage per file and\n"
       "                      exit 0 even when records fail\n"
+      "  --min-pass PERCENT  with --report: exit 1 when any file passes fewer than\n"
+      "                      PERCENT of its records (e.g. 99.5), naming those files\n"
       "  --max-failures N    failures shown per file (default 3)\n"
       "  --filter SUBSTR     only files whose path contains SUBSTR\n"
       "  --jobs N, -j N      run N files at a time (default 1)\n"
@@ -65,7 +68,8 @@ void PrintUsage(FILE* out) {
       "  --help, -h          this text\n"
       "\n"
       "The last line of output is the total: \"N passed, N failed[, N skipped]\".\n"
-      "Exit status: 0 when no record failed (or with --report), 1 otherwise, 2 on bad usage.\n");
+      "Exit status: 0 when no record failed (or with --report and every file at\n"
+      "--min-pass), 1 otherwise, 2 on bad usage.\n");
 }
 
 bool ParseCount(const char* text, size_t* out) {
@@ -107,6 +111,17 @@ int ParseArgs(int argc, char** argv, Options* opts) {
       PrintUsage(stdout);
       return -1;
     } else if (arg == "--report") {
+      opts->report = true;
+    } else if (arg == "--min-pass") {
+      const char* v = take_value("--min-pass");
+      if (v == nullptr) return 2;
+      char* end = nullptr;
+      double p = std::strtod(v, &end);
+      if (end == v || *end != '\0' || p < 0 || p > 100) {
+        std::fprintf(stderr, "kodiak-sqllogictest: --min-pass needs a percentage from 0 to 100, not '%s'\n", v);
+        return 2;
+      }
+      opts->min_pass = p;
       opts->report = true;
     } else if (arg == "--verbose" || arg == "-v") {
       opts->verbose = true;
@@ -316,10 +331,15 @@ int main(int argc, char** argv) {
   kodiak::slt::Runner runner(runner_options);
 
   uint64_t passed = 0, failed = 0, skipped = 0;
+  std::vector<std::string> below;  // files under --min-pass
   auto print = [&](const FileReport& r) {
     passed += r.passed;
     failed += r.failed;
     skipped += r.skipped;
+    if (opts.min_pass >= 0 && r.passed + r.failed > 0 &&
+        100.0 * static_cast<double>(r.passed) / static_cast<double>(r.passed + r.failed) < opts.min_pass) {
+      below.push_back(r.path + " (" + Percent(r.passed, r.failed) + ")");
+    }
     std::string text = FormatReport(r, opts);
     std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);
@@ -366,7 +386,11 @@ int main(int argc, char** argv) {
     std::printf("%zu file%s, %s of the records run passed\n", files.size(),
                 files.size() == 1 ? "" : "s", Percent(passed, failed).c_str());
   }
+  for (const std::string& b : below) {
+    std::printf("below the required %.1f%%: %s\n", opts.min_pass, b.c_str());
+  }
   std::printf("%s\n", Counts(passed, failed, skipped).c_str());
   std::fflush(stdout);
+  if (!below.empty()) return 1;
   return failed > 0 && !opts.report ? 1 : 0;
 }
