@@ -33,20 +33,7 @@ bool IsAggregateName(std::string_view name) {
   return n == "count" || n == "sum" || n == "avg" || n == "min" || n == "max";
 }
 
-namespace {
 
-bool ContainsAggregate(const Expr& e) {
-  if (e.kind == ExprKind::kFunction && IsAggregateName(e.text)) return true;
-  for (const auto& a : e.args) {
-    if (a && ContainsAggregate(*a)) return true;
-  }
-  for (const auto& [w, t] : e.when_then) {
-    if (ContainsAggregate(*w) || ContainsAggregate(*t)) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 Result<BoundExprPtr> Binder::CastTo(BoundExprPtr e, const LogicalType& target) {
   if (e->type == target) return e;
@@ -79,7 +66,7 @@ Result<BoundExprPtr> Binder::BindExpr(const Expr& e, ExprContext& ctx) {
     ~DepthGuard() { d--; }
   } guard{depth_};
 
-  if (ctx.agg && !(e.kind == ExprKind::kFunction && IsAggregateName(e.text)) && !ContainsAggregate(e)) {
+  if (ctx.agg && !(e.kind == ExprKind::kFunction && IsAggregateName(e.text)) && !ContainsAggregateCall(e)) {
     // In an aggregate query a non-aggregate expression must be (made of)
     // GROUP BY expressions.
     ExprContext plain{ctx.agg->input, nullptr, ctx.clause};

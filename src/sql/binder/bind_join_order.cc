@@ -5,6 +5,7 @@
 #include <set>
 
 #include "sql/binder/binder.h"
+#include "sql/binder/correlation_sink.h"
 #include "sql/execution/operators.h"
 
 namespace kodiak::sql {
@@ -47,9 +48,29 @@ void Remap(BoundExpr* e, const std::vector<int>& to_local) {
 
 bool IsEquality(const BoundExpr& e) { return e.kind == BoundKind::kCompare && e.op == BinaryOp::kEq; }
 
+void SplitAstConjuncts(const Expr& e, std::vector<const Expr*>* out) {
+  if (e.kind == ExprKind::kBinary && e.binary_op == BinaryOp::kAnd) {
+    SplitAstConjuncts(*e.args[0], out);
+    SplitAstConjuncts(*e.args[1], out);
+    return;
+  }
+  out->push_back(&e);
+}
+
+// True when `e` reads a kParameter of `frame` (anywhere, also as an outer
+// value of a nested subquery).
+bool ReadsFrame(const BoundExpr& e, const ParamFrame& frame) {
+  if (e.kind == BoundKind::kParameter && e.frame.get() == &frame) return true;
+  for (const auto& c : e.children) {
+    if (ReadsFrame(*c, frame)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-Result<OperatorPtr> Binder::BindFromWhere(const TableRef& from, const Expr* where, Scope* scope) {
+Result<OperatorPtr> Binder::BindFromWhere(const TableRef& from, const Expr* where, Scope* scope,
+                                          std::vector<BoundExprPtr>* correlated) {
   std::vector<const TableRef*> refs;
   std::vector<const Expr*> ons;
   CollectLeaves(from, &refs, &ons);
@@ -75,6 +96,10 @@ Result<OperatorPtr> Binder::BindFromWhere(const TableRef& from, const Expr* wher
     std::vector<BoundExprPtr> parts;
     SplitConjuncts(std::move(b), &parts);
     for (auto& p : parts) {
+      if (correlated && sink_ && ReadsFrame(*p, *sink_->frame)) {
+        correlated->push_back(std::move(p));
+        continue;
+      }
       Conjunct c;
       std::set<int> cols;
       Columns(*p, &cols);
@@ -85,7 +110,16 @@ Result<OperatorPtr> Binder::BindFromWhere(const TableRef& from, const Expr* wher
     return Status::OK();
   };
   for (const Expr* on : ons) KODIAK_RETURN_IF_ERROR(add(*on, "ON"));
-  if (where) KODIAK_RETURN_IF_ERROR(add(*where, "WHERE"));
+  // WHERE conjuncts; EXISTS / IN subqueries that can become semi joins wait
+  // until the joins are built.
+  std::vector<const Expr*> where_parts, semi_candidates;
+  if (where) SplitAstConjuncts(*where, &where_parts);
+  for (const Expr* w : where_parts) {
+    bool candidate = !correlated && w->subquery &&
+                     (w->kind == ExprKind::kExists || (w->kind == ExprKind::kInSubquery && !w->negated));
+    if (candidate) semi_candidates.push_back(w);
+    else KODIAK_RETURN_IF_ERROR(add(*w, "WHERE"));
+  }
 
   const int total = static_cast<int>(scope->columns.size());
   // Single-table conjuncts become filters on that table's scan.
@@ -203,6 +237,14 @@ Result<OperatorPtr> Binder::BindFromWhere(const TableRef& from, const Expr* wher
     std::vector<BoundExprPtr> exprs;
     for (int g = 0; g < total; g++) exprs.push_back(MakeColumn(position[static_cast<size_t>(g)], scope->columns[g].type));
     current = std::make_unique<Projection>(std::move(current), std::move(exprs));
+  }
+  for (const Expr* w : semi_candidates) {
+    KODIAK_ASSIGN_OR_RETURN(bool done, TryDecorrelate(*w, *scope, &current));
+    if (done) continue;
+    ExprContext ctx{scope, nullptr, "WHERE"};
+    KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*w, ctx));
+    KODIAK_ASSIGN_OR_RETURN(b, ToBool(std::move(b), "WHERE"));
+    current = std::make_unique<Filter>(std::move(current), std::move(b));
   }
   return current;
 }

@@ -9,18 +9,12 @@
 // the subquery it reads as a kParameter slot of the plan's frame.
 #include "sql/binder/aggregate_context.h"
 #include "sql/binder/binder.h"
+#include "sql/binder/correlation_sink.h"
 #include "sql/execution/operators.h"
 #include "sql/execution/subquery.h"
 #include "sql/function/scalar_function.h"
 
 namespace kodiak::sql {
-
-struct Binder::CorrelationSink {
-  ExprContext* outer = nullptr;      // where outer names resolve
-  CorrelationSink* parent = nullptr; // the enclosing query's own sink (nested subqueries)
-  std::shared_ptr<ParamFrame> frame;
-  std::vector<BoundExprPtr> correlations;  // bound in `outer`'s terms
-};
 
 Result<BoundExprPtr> Binder::BindOuterColumnRef(const Expr& e, Status not_found) {
   CorrelationSink* sink = sink_;
@@ -49,6 +43,7 @@ Result<BoundExprPtr> Binder::BindOuterColumnRef(const Expr& e, Status not_found)
   param->column = slot;
   param->frame = sink->frame;
   param->pos = e.pos;
+  sink->params_made++;
   return param;
 }
 

@@ -19,8 +19,6 @@
 namespace kodiak::sql {
 
 
-namespace {
-
 bool ContainsAggregateCall(const Expr& e) {
   if (e.kind == ExprKind::kFunction && IsAggregateName(e.text)) return true;
   for (const auto& a : e.args) {
@@ -31,6 +29,8 @@ bool ContainsAggregateCall(const Expr& e) {
   }
   return false;
 }
+
+namespace {
 
 void ColumnRange(const BoundExpr& e, int* lo, int* hi) {
   if (e.kind == BoundKind::kColumn) {

@@ -120,7 +120,17 @@ class Binder {
   // ON conjuncts pushed to the tables they read, and the joins ordered by
   // estimated cardinality (bind_join_order.cc). The output has the columns
   // of `scope` in FROM order. `where` may be null.
-  Result<OperatorPtr> BindFromWhere(const TableRef& from, const Expr* where, Scope* scope);
+  // With `correlated`, WHERE/ON conjuncts that read the enclosing query (a
+  // subquery being decorrelated) are not placed in the plan but returned
+  // there, bound in this FROM's terms with kParameter outer values.
+  Result<OperatorPtr> BindFromWhere(const TableRef& from, const Expr* where, Scope* scope,
+                                    std::vector<BoundExprPtr>* correlated = nullptr);
+  // `EXISTS (SELECT ... WHERE inner.k = outer.k ...)`, `NOT EXISTS (...)` and
+  // `x IN (SELECT ...)` in WHERE as a semi or anti hash join of `*plan` (whose
+  // columns are `outer`'s) with the subquery's FROM (bind_decorrelate.cc).
+  // False when the subquery does not have that shape; the caller then binds
+  // it as an ordinary (memoized) subquery.
+  Result<bool> TryDecorrelate(const Expr& e, const Scope& outer, OperatorPtr* plan);
 
   Result<BoundExprPtr> BindExpr(const Expr& e, ExprContext& ctx);
   Result<BoundExprPtr> BindExprNode(const Expr& e, ExprContext& ctx);
@@ -150,5 +160,7 @@ class Binder {
 };
 
 bool IsAggregateName(std::string_view name);
+// True when `e` calls an aggregate function (not looking into subqueries).
+bool ContainsAggregateCall(const Expr& e);
 
 }  // namespace kodiak::sql

@@ -106,6 +106,16 @@ HashJoin::HashJoin(OperatorPtr left, OperatorPtr right, bool left_outer, std::ve
   AddChild(std::move(right));
 }
 
+std::unique_ptr<HashJoin> HashJoin::Semi(OperatorPtr left, OperatorPtr right, std::vector<BoundExprPtr> left_keys,
+                                         std::vector<BoundExprPtr> right_keys, BoundExprPtr residual, bool anti) {
+  std::vector<LogicalType> left_types = left->types();
+  auto join = std::make_unique<HashJoin>(std::move(left), std::move(right), false, std::move(left_keys),
+                                         std::move(right_keys), std::move(residual));
+  join->filtering_ = anti ? Filtering::kAnti : Filtering::kSemi;
+  join->types_ = std::move(left_types);
+  return join;
+}
+
 Status HashJoin::Build(ExecContext& ctx) {
   KODIAK_ASSIGN_OR_RETURN(std::vector<BatchPtr> batches, CollectAll(*children_[1], ctx));
   build_ = batches.empty() ? EmptyBatch(children_[1]->types()) : ConcatBatches(batches);
@@ -160,6 +170,19 @@ Result<BatchPtr> HashJoin::Next(ExecContext& ctx) {
         ridx.push_back(it->second);
       }
     }
+    if (filtering_ != Filtering::kNone) {
+      if (residual_ && !lidx.empty()) KODIAK_RETURN_IF_ERROR(KeepMatching(*in, *build_, *residual_, &lidx, &ridx, ctx));
+      std::vector<uint8_t> matched(static_cast<size_t>(in->num_rows), 0);
+      for (int64_t l : lidx) matched[static_cast<size_t>(l)] = 1;
+      const uint8_t want = filtering_ == Filtering::kSemi ? 1 : 0;
+      std::vector<int64_t> rows;
+      for (int64_t i = 0; i < in->num_rows; i++) {
+        if (matched[static_cast<size_t>(i)] == want) rows.push_back(i);
+      }
+      if (rows.empty()) continue;
+      if (static_cast<int64_t>(rows.size()) == in->num_rows) return in;
+      return TakeBatch(*in, rows);
+    }
     KODIAK_ASSIGN_OR_RETURN(BatchPtr out,
                             FinishPairs(*in, *build_, std::move(lidx), std::move(ridx), residual_.get(), left_outer_,
                                         right_outer_ ? &right_matched_ : nullptr, ctx));
@@ -168,7 +191,11 @@ Result<BatchPtr> HashJoin::Next(ExecContext& ctx) {
 }
 
 std::string HashJoin::Describe() const {
-  std::string out = left_outer_ && right_outer_ ? "HashJoin FULL" : left_outer_ ? "HashJoin LEFT" : "HashJoin INNER";
+  std::string out = filtering_ == Filtering::kSemi   ? "HashJoin SEMI"
+                    : filtering_ == Filtering::kAnti ? "HashJoin ANTI"
+                    : left_outer_ && right_outer_   ? "HashJoin FULL"
+                    : left_outer_                   ? "HashJoin LEFT"
+                                                    : "HashJoin INNER";
   for (size_t i = 0; i < left_keys_.size(); i++) {
     out += (i ? " AND " : " ") + left_keys_[i]->ToString() + " = " + right_keys_[i]->ToString();
   }

@@ -169,6 +169,10 @@ class HashJoin : public PhysicalOperator {
   // columns, after the matches (FULL JOIN when left_outer too).
   HashJoin(OperatorPtr left, OperatorPtr right, bool left_outer, std::vector<BoundExprPtr> left_keys,
            std::vector<BoundExprPtr> right_keys, BoundExprPtr residual, bool right_outer = false);
+  // A semi join (anti: an anti join): the left rows that have (anti: have no)
+  // right row with equal keys satisfying `residual`; output: left columns only.
+  static std::unique_ptr<HashJoin> Semi(OperatorPtr left, OperatorPtr right, std::vector<BoundExprPtr> left_keys,
+                                        std::vector<BoundExprPtr> right_keys, BoundExprPtr residual, bool anti);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
   void Reset() override {
@@ -186,6 +190,7 @@ class HashJoin : public PhysicalOperator {
   Status Build(ExecContext& ctx);
   bool left_outer_;
   bool right_outer_;
+  enum class Filtering : uint8_t { kNone, kSemi, kAnti } filtering_ = Filtering::kNone;
   std::vector<uint8_t> right_matched_;
   std::vector<BatchPtr> tail_;  // unmatched right rows (right_outer)
   bool tail_started_ = false;
