@@ -116,7 +116,8 @@ Result<OperatorPtr> Binder::BindFromWhere(const TableRef& from, const Expr* wher
   if (where) SplitAstConjuncts(*where, &where_parts);
   for (const Expr* w : where_parts) {
     bool candidate = !correlated && w->subquery &&
-                     (w->kind == ExprKind::kExists || (w->kind == ExprKind::kInSubquery && !w->negated));
+                     (w->kind == ExprKind::kExists || (w->kind == ExprKind::kInSubquery && !w->negated &&
+                                                       w->binary_op == BinaryOp::kEq && !w->quantifier_all));
     if (candidate) semi_candidates.push_back(w);
     else KODIAK_RETURN_IF_ERROR(add(*w, "WHERE"));
   }

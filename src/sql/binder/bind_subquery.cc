@@ -52,11 +52,17 @@ Result<BoundExprPtr> Binder::BindSubquery(const Expr& e, ExprContext& ctx) {
   node->kind = BoundKind::kSubquery;
   node->pos = e.pos;
   node->negated = e.negated;
-  node->subquery_kind = e.kind == ExprKind::kExists     ? SubqueryKind::kExists
-                        : e.kind == ExprKind::kInSubquery ? SubqueryKind::kIn
-                                                          : SubqueryKind::kScalar;
+  node->subquery_kind = e.kind == ExprKind::kExists ? SubqueryKind::kExists : SubqueryKind::kScalar;
+  if (e.kind == ExprKind::kInSubquery) {
+    node->op = e.binary_op;
+    node->subquery_kind = e.quantifier_all ? SubqueryKind::kAll
+                          : e.binary_op == BinaryOp::kEq ? SubqueryKind::kIn
+                                                         : SubqueryKind::kAny;
+  }
+  const bool compares = node->subquery_kind == SubqueryKind::kIn || node->subquery_kind == SubqueryKind::kAny ||
+                        node->subquery_kind == SubqueryKind::kAll;
   BoundExprPtr tested;
-  if (node->subquery_kind == SubqueryKind::kIn) {
+  if (compares) {
     KODIAK_ASSIGN_OR_RETURN(tested, BindExpr(*e.args[0], ctx));
   }
 
@@ -73,15 +79,16 @@ Result<BoundExprPtr> Binder::BindSubquery(const Expr& e, ExprContext& ctx) {
 
   if (node->subquery_kind != SubqueryKind::kExists && q.types.size() != 1) {
     return Status::BinderError("a subquery " +
-                                   std::string(node->subquery_kind == SubqueryKind::kIn ? "after IN"
-                                                                                        : "used as a value") +
+                                   std::string(compares ? "after IN, ANY or ALL" : "used as a value") +
                                    " must return one column, but this one returns " + std::to_string(q.types.size()),
                                e.subquery->pos, "select just the column to compare with");
   }
   switch (node->subquery_kind) {
     case SubqueryKind::kScalar: node->type = q.types[0]; break;
     case SubqueryKind::kExists: node->type = TypeId::kBool; break;
-    case SubqueryKind::kIn: {
+    case SubqueryKind::kIn:
+    case SubqueryKind::kAny:
+    case SubqueryKind::kAll: {
       node->type = TypeId::kBool;
       LogicalType common;
       bool comparable = true;
@@ -103,7 +110,7 @@ Result<BoundExprPtr> Binder::BindSubquery(const Expr& e, ExprContext& ctx) {
         // different storage classes), so the test depends only on whether
         // the subquery has rows and NULLs.
         bool constant = tested->kind == BoundKind::kConstant;
-        if (!constant) {
+        if (!constant || node->subquery_kind != SubqueryKind::kIn) {
           return Status::TypeError("cannot compare " + tested->type.ToString() + " with the subquery's " +
                                        q.types[0].ToString() + " column",
                                    e.pos, "CAST one side to the other's type");

@@ -97,15 +97,19 @@ std::string BoundExpr::ToString() const {
       return out + ")";
     }
     case BoundKind::kSubquery: {
-      const char* what = subquery_kind == SubqueryKind::kExists ? "EXISTS(subquery"
+      const bool tests = subquery_kind == SubqueryKind::kIn || subquery_kind == SubqueryKind::kAny ||
+                         subquery_kind == SubqueryKind::kAll;
+      std::string what = subquery_kind == SubqueryKind::kExists ? "EXISTS(subquery"
                          : subquery_kind == SubqueryKind::kIn   ? "IN(subquery"
+                         : subquery_kind == SubqueryKind::kAny  ? std::string(OpText(op)) + " ANY(subquery"
+                         : subquery_kind == SubqueryKind::kAll  ? std::string(OpText(op)) + " ALL(subquery"
                                                                 : "(subquery";
-      std::string out = subquery_kind == SubqueryKind::kIn ? "(" + child(0) + (negated ? " NOT " : " ") + what
-                                                           : std::string(negated ? "NOT " : "") + what;
+      std::string out = tests ? "(" + child(0) + (negated ? " NOT " : " ") + what
+                              : std::string(negated ? "NOT " : "") + what;
       for (size_t i = static_cast<size_t>(first_correlation); i < children.size(); i++) {
         out += (i == static_cast<size_t>(first_correlation) ? " with " : ", ") + child(i);
       }
-      return out + (subquery_kind == SubqueryKind::kIn ? "))" : ")");
+      return out + (tests ? "))" : ")");
     }
     case BoundKind::kParameter: return "$outer" + std::to_string(column);
   }

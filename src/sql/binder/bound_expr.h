@@ -42,7 +42,8 @@ enum class BoundKind : uint8_t {
   kParameter, // frame->values[column]: an outer value inside a correlated subquery
 };
 
-enum class SubqueryKind : uint8_t { kScalar, kExists, kIn };
+// kIn is `= ANY`; kAny / kAll compare with `op` (any comparison).
+enum class SubqueryKind : uint8_t { kScalar, kExists, kIn, kAny, kAll };
 
 struct BoundExpr {
   BoundKind kind = BoundKind::kConstant;

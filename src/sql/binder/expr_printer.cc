@@ -98,7 +98,11 @@ std::string ExprToSql(const Expr& e) {
       for (size_t i = 1; i < e.args.size(); i++) out += (i > 1 ? ", " : "") + ExprToSql(*e.args[i]);
       return out + ")";
     }
-    case ExprKind::kInSubquery: return Sub(*e.args[0]) + (e.negated ? " NOT IN (subquery)" : " IN (subquery)");
+    case ExprKind::kInSubquery:
+      if (e.binary_op != BinaryOp::kEq || e.quantifier_all) {
+        return Sub(*e.args[0]) + " " + BinaryText(e.binary_op) + (e.quantifier_all ? " ALL (subquery)" : " ANY (subquery)");
+      }
+      return Sub(*e.args[0]) + (e.negated ? " NOT IN (subquery)" : " IN (subquery)");
     case ExprKind::kExists: return e.negated ? "NOT EXISTS (subquery)" : "EXISTS (subquery)";
     case ExprKind::kSubquery: return "(subquery)";
     case ExprKind::kLike: {

@@ -39,7 +39,10 @@ Result<const SubqueryPlan::Outcome*> SubqueryPlan::Run(const BoundExpr& e, const
       }
       break;
     }
-    case SubqueryKind::kIn: {
+    case SubqueryKind::kIn:
+    case SubqueryKind::kAny:
+    case SubqueryKind::kAll: {
+      const bool bounds = e.subquery_kind != SubqueryKind::kIn;
       std::vector<std::string> keys;
       while (true) {
         KODIAK_ASSIGN_OR_RETURN(BatchPtr b, plan->Next(ctx));
@@ -53,6 +56,15 @@ Result<const SubqueryPlan::Outcome*> SubqueryPlan::Run(const BoundExpr& e, const
             out->has_null = true;
           } else {
             out->keys.insert(keys[static_cast<size_t>(i)]);
+            if (!bounds) continue;
+            Value v = b->columns[0]->GetValue(i);
+            if (out->min.is_null()) {
+              out->min = out->max = v;
+            } else {
+              if (v.Compare(out->min) < 0) out->min = v;
+              if (v.Compare(out->max) > 0) out->max = v;
+            }
+            out->several = out->keys.size() > 1;
           }
         }
       }
@@ -62,6 +74,44 @@ Result<const SubqueryPlan::Outcome*> SubqueryPlan::Run(const BoundExpr& e, const
   const Outcome* result = out.get();
   memo_.emplace(memo_key, std::move(out));
   return result;
+}
+
+Value SubqueryPlan::Quantified(const BoundExpr& e, const Outcome& o, const Value& x, const std::string& key) {
+  const bool all = e.subquery_kind == SubqueryKind::kAll;
+  const bool any_value = !o.keys.empty();
+  // Whether some non-NULL row compares TRUE (ANY) or FALSE (ALL).
+  bool decisive = false;
+  if (any_value) {
+    auto holds = [&](const Value& s) {
+      int c = x.Compare(s);
+      switch (e.op) {
+        case BinaryOp::kLt: return c < 0;
+        case BinaryOp::kLtEq: return c <= 0;
+        case BinaryOp::kGt: return c > 0;
+        case BinaryOp::kGtEq: return c >= 0;
+        default: return false;
+      }
+    };
+    switch (e.op) {
+      case BinaryOp::kEq:
+        decisive = all ? (o.several || !o.keys.count(key)) : o.keys.count(key) > 0;
+        break;
+      case BinaryOp::kNotEq:
+        decisive = all ? o.keys.count(key) > 0 : (o.several || !o.keys.count(key));
+        break;
+      case BinaryOp::kLt:
+      case BinaryOp::kLtEq:
+        // ANY: x below the largest; ALL: fails when x is not below the smallest.
+        decisive = all ? !holds(o.min) : holds(o.max);
+        break;
+      default:  // > and >=
+        decisive = all ? !holds(o.max) : holds(o.min);
+        break;
+    }
+  }
+  if (decisive) return Value::Bool(!all);
+  if (o.has_null) return Value::Null(TypeId::kBool);
+  return Value::Bool(all);
 }
 
 Result<VectorPtr> SubqueryPlan::Evaluate(const BoundExpr& e, const Batch& batch, ExecContext* ctx_in) {
@@ -118,9 +168,14 @@ Result<VectorPtr> SubqueryPlan::Evaluate(const BoundExpr& e, const Batch& batch,
   for (int64_t i = 0; i < n; i++) {
     KODIAK_ASSIGN_OR_RETURN(const Outcome* o, outcome_for(i));
     if (!o->any_row) {
-      out.Append(Value::Bool(e.negated));
+      // Nothing to compare with: IN and ANY are false, ALL is true.
+      out.Append(Value::Bool((e.subquery_kind == SubqueryKind::kAll) != e.negated));
     } else if (tested->IsNull(i)) {
       out.AppendNull();
+    } else if (e.subquery_kind != SubqueryKind::kIn) {
+      Value r = Quantified(e, *o, tested->GetValue(i), keys[static_cast<size_t>(i)]);
+      if (!r.is_null() && e.negated) r = Value::Bool(!r.bool_value());
+      out.Append(r);
     } else if (!e.incomparable && o->keys.count(keys[static_cast<size_t>(i)])) {
       out.Append(Value::Bool(!e.negated));
     } else if (o->has_null) {

@@ -44,8 +44,12 @@ struct SubqueryPlan {
     Value scalar;                           // kScalar
     bool any_row = false;                   // kExists, kIn
     bool has_null = false;                  // kIn: some row is NULL
-    std::unordered_set<std::string> keys;   // kIn: encoded non-NULL values
+    std::unordered_set<std::string> keys;   // kIn, kAny, kAll: encoded non-NULL values
+    Value min, max;                         // kAny, kAll: of the non-NULL values
+    bool several = false;                   // kAny, kAll: more than one distinct non-NULL value
   };
+  // x op ANY / ALL of the outcome's rows (x not NULL): TRUE, FALSE or NULL.
+  static Value Quantified(const BoundExpr& e, const Outcome& o, const Value& x, const std::string& key);
   Result<const Outcome*> Run(const BoundExpr& e, const std::string& memo_key, ExecContext& ctx);
 
   std::unordered_map<std::string, std::unique_ptr<Outcome>> memo_;

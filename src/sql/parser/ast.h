@@ -52,7 +52,8 @@ enum class ExprKind : uint8_t {
   kIsNull,         // args[0]; negated for IS NOT NULL
   kBetween,        // args[0] BETWEEN args[1] AND args[2]; negated
   kInList,         // args[0] IN (args[1..]); negated
-  kInSubquery,     // args[0] IN (subquery); negated
+  kInSubquery,     // args[0] IN (subquery); negated. Also args[0] <binary_op> ANY|SOME|ALL (subquery):
+                   // IN is `= ANY` (binary_op kEq, quantifier_all false)
   kExists,         // EXISTS (subquery); negated
   kSubquery,       // (subquery) as a scalar
   kLike,           // args[0] LIKE args[1] [ESCAPE args[2]]; negated; case_insensitive for ILIKE
@@ -95,6 +96,7 @@ struct Expr {
   bool negated = false;
   bool case_insensitive = false;         // kLike: ILIKE
   bool try_cast = false;                 // kCast
+  bool quantifier_all = false;           // kInSubquery: op ALL (subquery)
 };
 using ExprPtr = std::unique_ptr<Expr>;
 

@@ -214,6 +214,24 @@ Result<ExprPtr> ParserImpl::ParseBinary(int min_prec) {
     if (prec != 0) {
       if (prec < min_prec) break;
       Advance();
+      const bool comparison = op == BinaryOp::kEq || op == BinaryOp::kNotEq || op == BinaryOp::kLt ||
+                              op == BinaryOp::kLtEq || op == BinaryOp::kGt || op == BinaryOp::kGtEq;
+      if (comparison && (Cur().IsWord("any") || Cur().IsWord("some") || Cur().IsWord("all")) &&
+          Peek().kind == TokenKind::kLParen) {
+        // x op ANY | SOME | ALL (subquery)
+        ExprPtr e = MakeExpr(ExprKind::kInSubquery, left->pos);
+        e->binary_op = op;
+        e->quantifier_all = Cur().IsWord("all");
+        Advance();
+        const Token& open = Cur();
+        Advance();
+        if (!StartsQuery(Cur())) return Expected("a query after " + std::string(e->quantifier_all ? "ALL" : "ANY") + " (");
+        e->args.push_back(std::move(left));
+        KODIAK_ASSIGN_OR_RETURN(e->subquery, ParseQuery());
+        KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
+        left = std::move(e);
+        continue;
+      }
       KODIAK_ASSIGN_OR_RETURN(ExprPtr right, ParseBinary(prec + 1));
       left = MakeBinary(op, std::move(left), std::move(right));
       continue;
@@ -293,6 +311,7 @@ Result<ExprPtr> ParserImpl::ParseCompareTail(ExprPtr left, bool* matched) {
     if (!Accept(TokenKind::kLParen)) return Expected("'(' and a list or a query");
     if (StartsQuery(Cur()) && !Check(TokenKind::kLParen)) {
       ExprPtr e = MakeExpr(ExprKind::kInSubquery, pos);
+      e->binary_op = BinaryOp::kEq;
       e->negated = negated;
       e->args.push_back(std::move(left));
       KODIAK_ASSIGN_OR_RETURN(e->subquery, ParseQuery());
