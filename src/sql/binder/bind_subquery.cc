@@ -129,6 +129,7 @@ Result<BoundExprPtr> Binder::BindSubquery(const Expr& e, ExprContext& ctx) {
     }
   }
   plan->plan = std::move(q.plan);
+  plan->source = e.subquery.get();
   node->subquery = std::move(plan);
   node->first_correlation = static_cast<int>(node->children.size());
   for (auto& c : sink.correlations) node->children.push_back(std::move(c));

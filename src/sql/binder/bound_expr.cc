@@ -28,12 +28,15 @@ BoundExprPtr BoundExpr::Clone() const {
 bool BoundExpr::Equals(const BoundExpr& o) const {
   if (kind != o.kind || type != o.type || column != o.column || op != o.op || negated != o.negated ||
       try_cast != o.try_cast || case_insensitive != o.case_insensitive || function != o.function ||
-      children.size() != o.children.size() || subquery != o.subquery || frame != o.frame ||
+      children.size() != o.children.size() || frame != o.frame ||
       subquery_kind != o.subquery_kind || incomparable != o.incomparable)
     return false;
   if (kind == BoundKind::kConstant) {
     if (value.is_null() != o.value.is_null()) return false;
     if (!value.is_null() && (value.type() != o.value.type() || value.Compare(o.value) != 0)) return false;
+  }
+  if (subquery != o.subquery && (!subquery || !o.subquery || SubquerySource(*subquery) != SubquerySource(*o.subquery))) {
+    return false;
   }
   for (size_t i = 0; i < children.size(); i++) {
     if (!children[i]->Equals(*o.children[i])) return false;

@@ -74,6 +74,9 @@ struct BoundExpr {
 };
 using BoundExprPtr = std::unique_ptr<BoundExpr>;
 
+// The AST a subquery plan was bound from (sql/execution/subquery.cc).
+const void* SubquerySource(const SubqueryPlan& plan);
+
 BoundExprPtr MakeConstant(Value v, int64_t pos = -1);
 // a AND b; when a is null, just b (for building a conjunction step by step).
 BoundExprPtr MakeAnd(BoundExprPtr a, BoundExprPtr b);

@@ -5,6 +5,8 @@
 
 namespace kodiak::sql {
 
+const void* SubquerySource(const SubqueryPlan& plan) { return plan.source; }
+
 Result<const SubqueryPlan::Outcome*> SubqueryPlan::Run(const BoundExpr& e, const std::string& memo_key,
                                                        ExecContext& ctx) {
   auto it = memo_.find(memo_key);

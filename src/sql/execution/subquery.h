@@ -33,6 +33,9 @@ struct ParamFrame {
 
 struct SubqueryPlan {
   OperatorPtr plan;  // one output column (scalar, IN) or any (EXISTS)
+  // The query it was bound from: two bindings of one subquery in one place
+  // are the same expression (GROUP BY 1 and the SELECT item it names).
+  const void* source = nullptr;
   std::shared_ptr<ParamFrame> frame = std::make_shared<ParamFrame>();
 
   // Evaluates the kSubquery expression `e` (whose plan this is) over `batch`.
