@@ -50,6 +50,11 @@ class ValuesScan : public PhysicalOperator {
   ValuesScan(std::vector<std::vector<BoundExprPtr>> rows, std::vector<LogicalType> types);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Expressions(std::vector<const BoundExpr*>* out) const override {
+    for (const auto& row : rows_) {
+      for (const auto& e : row) out->push_back(e.get());
+    }
+  }
   void Reset() override {
     PhysicalOperator::Reset();
     next_ = 0;
@@ -65,6 +70,9 @@ class Filter : public PhysicalOperator {
   Filter(OperatorPtr child, BoundExprPtr predicate);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Expressions(std::vector<const BoundExpr*>* out) const override {
+    out->push_back(predicate_.get());
+  }
 
  private:
   BoundExprPtr predicate_;
@@ -75,6 +83,9 @@ class Projection : public PhysicalOperator {
   Projection(OperatorPtr child, std::vector<BoundExprPtr> exprs);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Expressions(std::vector<const BoundExpr*>* out) const override {
+    for (const auto& e : exprs_) out->push_back(e.get());
+  }
 
  private:
   std::vector<BoundExprPtr> exprs_;
@@ -88,6 +99,12 @@ class HashAggregate : public PhysicalOperator {
   ~HashAggregate() override;
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Expressions(std::vector<const BoundExpr*>* out) const override {
+    for (const auto& g : groups_) out->push_back(g.get());
+    for (const auto& a : aggregates_) {
+      if (a.arg) out->push_back(a.arg.get());
+    }
+  }
   void Reset() override {
     PhysicalOperator::Reset();
     output_.clear();
@@ -175,6 +192,11 @@ class HashJoin : public PhysicalOperator {
                                         std::vector<BoundExprPtr> right_keys, BoundExprPtr residual, bool anti);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Expressions(std::vector<const BoundExpr*>* out) const override {
+    for (const auto& k : left_keys_) out->push_back(k.get());
+    for (const auto& k : right_keys_) out->push_back(k.get());
+    if (residual_) out->push_back(residual_.get());
+  }
   void Reset() override {
     PhysicalOperator::Reset();
     built_ = false;
@@ -208,6 +230,9 @@ class NestedLoopJoin : public PhysicalOperator {
                  bool right_outer = false);
   Result<BatchPtr> Next(ExecContext& ctx) override;
   std::string Describe() const override;
+  void Expressions(std::vector<const BoundExpr*>* out) const override {
+    if (condition_) out->push_back(condition_.get());
+  }
   void Reset() override {
     PhysicalOperator::Reset();
     built_ = false;

@@ -20,6 +20,7 @@
 
 namespace kodiak::sql {
 
+struct BoundExpr;
 class PhysicalOperator;
 using OperatorPtr = std::unique_ptr<PhysicalOperator>;
 
@@ -33,12 +34,16 @@ class PhysicalOperator {
   virtual void Reset() {
     for (auto& c : children_) c->Reset();
   }
+  // The expressions the operator evaluates (EXPLAIN shows the plans of the
+  // subqueries inside them under the operator).
+  virtual void Expressions(std::vector<const BoundExpr*>* out) const { (void)out; }
 
   const std::vector<LogicalType>& types() const { return types_; }
   const std::vector<OperatorPtr>& children() const { return children_; }
   void AddChild(OperatorPtr child) { children_.push_back(std::move(child)); }
 
-  // The plan as an indented tree, one line per operator.
+  // The plan as an indented tree, one line per operator; a subquery's plan
+  // is under the operator that evaluates it, headed "Subquery ...".
   std::string Explain(int depth = 0) const;
 
  protected:
