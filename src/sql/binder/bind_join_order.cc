@@ -112,13 +112,16 @@ Result<OperatorPtr> Binder::BindFromWhere(const TableRef& from, const Expr* wher
   for (const Expr* on : ons) KODIAK_RETURN_IF_ERROR(add(*on, "ON"));
   // WHERE conjuncts; EXISTS / IN subqueries that can become semi joins wait
   // until the joins are built.
-  std::vector<const Expr*> where_parts, semi_candidates;
+  // Conjuncts with scalar subqueries wait too: those that can become joins
+  // add a column for the subquery's value first.
+  std::vector<const Expr*> where_parts, semi_candidates, scalar_candidates;
   if (where) SplitAstConjuncts(*where, &where_parts);
   for (const Expr* w : where_parts) {
     bool candidate = !correlated && w->subquery &&
                      (w->kind == ExprKind::kExists || (w->kind == ExprKind::kInSubquery && !w->negated &&
                                                        w->binary_op == BinaryOp::kEq && !w->quantifier_all));
     if (candidate) semi_candidates.push_back(w);
+    else if (!correlated && ContainsScalarSubquery(*w)) scalar_candidates.push_back(w);
     else KODIAK_RETURN_IF_ERROR(add(*w, "WHERE"));
   }
 
@@ -242,6 +245,13 @@ Result<OperatorPtr> Binder::BindFromWhere(const TableRef& from, const Expr* wher
   for (const Expr* w : semi_candidates) {
     KODIAK_ASSIGN_OR_RETURN(bool done, TryDecorrelate(*w, *scope, &current));
     if (done) continue;
+    ExprContext ctx{scope, nullptr, "WHERE"};
+    KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*w, ctx));
+    KODIAK_ASSIGN_OR_RETURN(b, ToBool(std::move(b), "WHERE"));
+    current = std::make_unique<Filter>(std::move(current), std::move(b));
+  }
+  for (const Expr* w : scalar_candidates) {
+    KODIAK_RETURN_IF_ERROR(DecorrelateScalars(*w, scope, &current));
     ExprContext ctx{scope, nullptr, "WHERE"};
     KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*w, ctx));
     KODIAK_ASSIGN_OR_RETURN(b, ToBool(std::move(b), "WHERE"));

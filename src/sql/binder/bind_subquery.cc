@@ -48,6 +48,12 @@ Result<BoundExprPtr> Binder::BindOuterColumnRef(const Expr& e, Status not_found)
 }
 
 Result<BoundExprPtr> Binder::BindSubquery(const Expr& e, ExprContext& ctx) {
+  auto decorrelated = scalar_columns_.find(&e);
+  if (decorrelated != scalar_columns_.end() && decorrelated->second.scope == ctx.scope) {
+    auto col = MakeColumn(decorrelated->second.column, decorrelated->second.type);
+    col->pos = e.pos;
+    return col;
+  }
   auto node = std::make_unique<BoundExpr>();
   node->kind = BoundKind::kSubquery;
   node->pos = e.pos;

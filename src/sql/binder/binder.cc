@@ -476,6 +476,13 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
   for (const auto& en : entries) aggregate |= en.ast && ContainsAggregateCall(*en.ast);
   for (const auto& o : stmt.order_by) aggregate |= ContainsAggregateCall(*o.expr);
 
+  if (!aggregate) {
+    // Correlated scalar subqueries in the SELECT list as joins (bind_decorrelate.cc).
+    for (const auto& en : entries) {
+      if (en.ast) KODIAK_RETURN_IF_ERROR(DecorrelateScalars(*en.ast, &scope, &plan));
+    }
+  }
+
   AggregateContext agg;
   agg.input = &scope;
   if (aggregate) {

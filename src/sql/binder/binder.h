@@ -131,6 +131,18 @@ class Binder {
   // False when the subquery does not have that shape; the caller then binds
   // it as an ordinary (memoized) subquery.
   Result<bool> TryDecorrelate(const Expr& e, const Scope& outer, OperatorPtr* plan);
+  // A scalar subquery `(SELECT agg(...) FROM f WHERE f.k = outer.k ...)`
+  // anywhere in `e` becomes a LEFT hash join of `*plan` with f grouped by
+  // its keys: the value is appended to `*plan` and `*scope` as a hidden
+  // column, and binding the subquery afterwards gives that column.
+  Status DecorrelateScalars(const Expr& e, Scope* scope, OperatorPtr* plan);
+  Result<bool> TryDecorrelateScalar(const Expr& sub, Scope* scope, OperatorPtr* plan);
+  struct ScalarColumn {
+    const Scope* scope;
+    int column;
+    LogicalType type;
+  };
+  std::map<const Expr*, ScalarColumn> scalar_columns_;
 
   Result<BoundExprPtr> BindExpr(const Expr& e, ExprContext& ctx);
   Result<BoundExprPtr> BindExprNode(const Expr& e, ExprContext& ctx);
@@ -162,5 +174,7 @@ class Binder {
 bool IsAggregateName(std::string_view name);
 // True when `e` calls an aggregate function (not looking into subqueries).
 bool ContainsAggregateCall(const Expr& e);
+// True when `e` has a scalar `(SELECT ...)` (not looking into subqueries).
+bool ContainsScalarSubquery(const Expr& e);
 
 }  // namespace kodiak::sql
