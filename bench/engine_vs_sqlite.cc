@@ -170,6 +170,14 @@ int main(int argc, char** argv) {
       {"sort_full", "SELECT count(*) FROM (SELECT id FROM t ORDER BY a, id) AS s"},
       {"hash_join_agg", "SELECT d.label, count(*), sum(t.a) FROM t JOIN d ON t.k = d.k GROUP BY d.label ORDER BY 1"},
       {"distinct", "SELECT count(*) FROM (SELECT DISTINCT a FROM t) AS s"},
+      // Subqueries, set operations and WITH (issue 3).
+      {"exists_correlated", "SELECT count(*) FROM d WHERE EXISTS (SELECT 1 FROM t WHERE t.k = d.k AND t.a < 20)"},
+      {"scalar_correlated", "SELECT d.k, (SELECT count(*) FROM t WHERE t.k = d.k) FROM d WHERE d.k < 20 ORDER BY d.k"},
+      {"in_subquery", "SELECT count(*) FROM t WHERE k IN (SELECT k FROM d WHERE label = 'label3')"},
+      {"not_in_subquery", "SELECT count(*) FROM t WHERE k NOT IN (SELECT k FROM d WHERE label <> 'label3')"},
+      {"union", "SELECT count(*) FROM (SELECT a FROM t WHERE k < 50 UNION SELECT a FROM t WHERE k >= 50) AS s"},
+      {"intersect", "SELECT count(*) FROM (SELECT name FROM t WHERE k < 10 INTERSECT SELECT name FROM t WHERE k > 90) AS s"},
+      {"recursive_cte", "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 100000) SELECT sum(n) FROM r"},
   };
   for (const auto& w : workloads) {
     std::vector<std::string> kr, sr;
