@@ -149,6 +149,25 @@ Result<StatementPtr> ParserImpl::ParseStmt() {
   if (guard.too_deep()) return TooDeep();
   const Token& t = Cur();
   const int64_t pos = t.pos;
+  if (t.IsWord("with")) {
+    // WITH ... INSERT: the WITH queries belong to the INSERT's source query.
+    const size_t start = i_;
+    Advance();
+    std::vector<CommonTableExpr> with;
+    bool recursive = false;
+    KODIAK_RETURN_IF_ERROR(ParseWithList(&with, &recursive));
+    if (PeekWord("insert") || PeekWord("replace")) {
+      KODIAK_ASSIGN_OR_RETURN(StatementPtr stmt, ParseInsert());
+      auto& insert = static_cast<InsertStatement&>(*stmt);
+      if (!insert.source) return Error(t, "WITH ... INSERT needs a query or VALUES to insert, not DEFAULT VALUES");
+      if (!insert.source->with.empty()) return Error(t, "an INSERT's query can have only one WITH clause");
+      insert.source->with = std::move(with);
+      insert.source->with_recursive = recursive;
+      stmt->pos = pos;
+      return stmt;
+    }
+    i_ = start;  // a query: parse it again as one
+  }
   if (StartsQuery(t)) {
     auto stmt = std::make_unique<SelectStatement>();
     stmt->pos = pos;

@@ -199,6 +199,8 @@ class ParserImpl {
 
   // ---- Queries ----
   Result<SelectPtr> ParseQuery();
+  // WITH [RECURSIVE] name AS (query), ... (the WITH keyword already read).
+  Status ParseWithList(std::vector<CommonTableExpr>* with, bool* recursive);
   Result<SelectPtr> ParseSetOperation(int min_prec);
   [[gnu::always_inline]] inline Result<SelectPtr> ParseQueryTerm();
   [[gnu::noinline]] Result<SelectPtr> ParseSelectBlock();

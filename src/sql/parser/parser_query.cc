@@ -20,23 +20,7 @@ Result<SelectPtr> ParserImpl::ParseQuery() {
   std::vector<CommonTableExpr> with;
   bool recursive = false;
   const Token& with_tok = Cur();
-  if (AcceptWord("with")) {
-    recursive = AcceptWord("recursive");
-    do {
-      CommonTableExpr cte;
-      cte.pos = Cur().pos;
-      KODIAK_ASSIGN_OR_RETURN(cte.name, ParsePlainName("a name for the WITH query"));
-      if (Check(TokenKind::kLParen)) {
-        KODIAK_ASSIGN_OR_RETURN(cte.column_names, ParseNameList("a column name"));
-      }
-      KODIAK_RETURN_IF_ERROR(ExpectWord("as"));
-      const Token& open = Cur();
-      KODIAK_RETURN_IF_ERROR(Expect(TokenKind::kLParen, "'(' and a query"));
-      KODIAK_ASSIGN_OR_RETURN(cte.query, ParseQuery());
-      KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
-      with.push_back(std::move(cte));
-    } while (Accept(TokenKind::kComma));
-  }
+  if (AcceptWord("with")) KODIAK_RETURN_IF_ERROR(ParseWithList(&with, &recursive));
   KODIAK_ASSIGN_OR_RETURN(SelectPtr q, ParseSetOperation(1));
   KODIAK_RETURN_IF_ERROR(ParseOrderLimit(q.get()));
   if (!with.empty()) {
@@ -46,6 +30,25 @@ Result<SelectPtr> ParserImpl::ParseQuery() {
     q->pos = pos;
   }
   return q;
+}
+
+Status ParserImpl::ParseWithList(std::vector<CommonTableExpr>* with, bool* recursive) {
+  *recursive = AcceptWord("recursive");
+  do {
+    CommonTableExpr cte;
+    cte.pos = Cur().pos;
+    KODIAK_ASSIGN_OR_RETURN(cte.name, ParsePlainName("a name for the WITH query"));
+    if (Check(TokenKind::kLParen)) {
+      KODIAK_ASSIGN_OR_RETURN(cte.column_names, ParseNameList("a column name"));
+    }
+    KODIAK_RETURN_IF_ERROR(ExpectWord("as"));
+    const Token& open = Cur();
+    KODIAK_RETURN_IF_ERROR(Expect(TokenKind::kLParen, "'(' and a query"));
+    KODIAK_ASSIGN_OR_RETURN(cte.query, ParseQuery());
+    KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
+    with->push_back(std::move(cte));
+  } while (Accept(TokenKind::kComma));
+  return Status::OK();
 }
 
 // UNION and EXCEPT bind equally loosely, INTERSECT tighter; all are
