@@ -39,6 +39,15 @@ struct UniqueIndex {
   std::shared_ptr<const KeySet> keys;  // null until first needed
 };
 
+// CREATE [UNIQUE] INDEX. A unique index is enforced like a UNIQUE
+// constraint (its columns are also in TableEntry::unique_keys); the memory
+// store answers queries by scanning, so other indexes are definitions only.
+struct IndexDefinition {
+  std::string name;          // as created; unique in the database
+  std::vector<int> columns;  // column indexes
+  bool unique = false;
+};
+
 struct TableData {
   std::vector<BatchPtr> batches;
   int64_t row_count = 0;
@@ -51,6 +60,7 @@ struct TableEntry {
   std::vector<ColumnDefinition> columns;
   std::vector<std::vector<int>> unique_keys;  // [0] is the primary key when has_primary_key
   bool has_primary_key = false;
+  std::vector<IndexDefinition> indexes;  // dropped with the table
   std::shared_ptr<const TableData> data;
 
   int FindColumn(std::string_view name) const;  // -1 when absent (case-insensitive)

@@ -18,14 +18,14 @@ namespace kodiak::internal {
 
 using namespace kodiak::sql;  // NOLINT: the session speaks the SQL layer's language
 
-namespace {
-
-QueryResult TagResult(std::string tag, uint64_t rows_changed = 0) {
+QueryResult TagResult(std::string tag, uint64_t rows_changed) {
   auto data = std::make_unique<QueryResultData>();
   data->tag = std::move(tag);
   data->rows_changed = rows_changed;
   return QueryResult(std::move(data));
 }
+
+namespace {
 
 // A small result built from Values (SHOW, DESCRIBE, EXPLAIN).
 QueryResult RowsResult(std::string tag, std::vector<std::string> names, std::vector<LogicalType> types,
@@ -122,9 +122,8 @@ Result<QueryResult> Session::RunInTransaction(const Statement& stmt, Transaction
     case StmtKind::kInsert: return RunInsert(static_cast<const InsertStatement&>(stmt), txn);
     case StmtKind::kUpdate: return RunUpdate(static_cast<const UpdateStatement&>(stmt), txn);
     case StmtKind::kDelete: return RunDelete(static_cast<const DeleteStatement&>(stmt), txn);
-    case StmtKind::kCreateIndex:
-      return Status(StatusCode::kNotSupported, "CREATE INDEX is not supported yet: indexes come with the durable store",
-                    stmt.pos);
+    case StmtKind::kCreateIndex: return RunCreateIndex(static_cast<const CreateIndexStatement&>(stmt), txn);
+    case StmtKind::kReindex: return RunReindex(static_cast<const ReindexStatement&>(stmt), txn);
     case StmtKind::kCreateView:
       return Status(StatusCode::kNotSupported, "CREATE VIEW is not supported yet", stmt.pos);
     default: return Status::Internal("unexpected statement kind");
@@ -368,6 +367,7 @@ Result<QueryResult> Session::RunCreateTable(const CreateTableStatement& stmt, Tr
 }
 
 Result<QueryResult> Session::RunDrop(const DropStatement& stmt, Transaction& txn) {
+  if (stmt.object == ObjectKind::kIndex) return RunDropIndex(stmt, txn);
   if (stmt.object != ObjectKind::kTable) {
     static const char* kNames[] = {"TABLE", "VIEW", "INDEX", "TYPE", "FUNCTION", "TRIGGER"};
     return Status(StatusCode::kNotSupported,
@@ -417,14 +417,13 @@ Result<QueryResult> Session::RunUpdate(const UpdateStatement& stmt, Transaction&
       return Status(StatusCode::kBinderError, "table " + table->name + " has no column '" + col + "'", target.pos,
                     DidYouMean(col, names));
     }
-    for (const auto& s : sets) {
-      if (s.first == idx) {
-        return Status(StatusCode::kBinderError, "column '" + col + "' is assigned twice", target.pos);
-      }
-    }
     KODIAK_ASSIGN_OR_RETURN(BoundExprPtr value, binder.BindTableExpr(*expr, *table, stmt.alias));
     KODIAK_ASSIGN_OR_RETURN(value, binder.CastTo(std::move(value), table->columns[idx].type));
-    sets.emplace_back(idx, std::move(value));
+    // SET x = 1, x = 2: the last assignment wins, as in SQLite (every value
+    // is computed from the row as it was).
+    auto same = std::find_if(sets.begin(), sets.end(), [&](const auto& s) { return s.first == idx; });
+    if (same != sets.end()) same->second = std::move(value);
+    else sets.emplace_back(idx, std::move(value));
   }
   ExecContext ctx(&interrupted_, &progress_);
   ctx.AddTotalRows(static_cast<uint64_t>(table->data->row_count));

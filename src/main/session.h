@@ -20,6 +20,9 @@
 
 namespace kodiak::internal {
 
+// A result with no rows, only a tag ("CREATE INDEX", "INSERT 3").
+QueryResult TagResult(std::string tag, uint64_t rows_changed = 0);
+
 class Session {
  public:
   explicit Session(DatabaseState& db) : db_(db) {}
@@ -43,6 +46,10 @@ class Session {
   Result<QueryResult> RunInsert(const sql::InsertStatement& stmt, Transaction& txn);
   Result<QueryResult> RunUpdate(const sql::UpdateStatement& stmt, Transaction& txn);
   Result<QueryResult> RunDelete(const sql::DeleteStatement& stmt, Transaction& txn);
+  // Indexes (run_index.cc).
+  Result<QueryResult> RunCreateIndex(const sql::CreateIndexStatement& stmt, Transaction& txn);
+  Result<QueryResult> RunDropIndex(const sql::DropStatement& stmt, Transaction& txn);
+  Result<QueryResult> RunReindex(const sql::ReindexStatement& stmt, Transaction& txn);
 
   DatabaseState& db_;
   std::unique_ptr<Transaction> txn_;  // the explicit transaction, if open

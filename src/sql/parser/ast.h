@@ -182,6 +182,7 @@ enum class StmtKind : uint8_t {
   kDescribe,   // DESCRIBE t
   kSet,        // SET name = expr
   kUnset,      // UNSET name
+  kReindex,    // REINDEX [index | table]
 };
 
 struct Statement {
@@ -296,6 +297,12 @@ struct SetStatement : Statement {
   SetStatement() : Statement(StmtKind::kSet) {}
   std::string name;
   ExprPtr value;  // `SET x = NULL` removes x, like UNSET
+};
+
+// REINDEX (everything), REINDEX index or REINDEX table.
+struct ReindexStatement : Statement {
+  ReindexStatement() : Statement(StmtKind::kReindex) {}
+  std::vector<Name> name;  // empty: every index
 };
 
 struct UnsetStatement : Statement {

@@ -185,6 +185,15 @@ Result<StatementPtr> ParserImpl::ParseStmt() {
   if (w == "create") return ParseCreate();
   if (w == "drop") return ParseDrop();
   if (w == "set") return ParseSet();
+  if (w == "reindex") {
+    Advance();
+    auto stmt = std::make_unique<ReindexStatement>();
+    stmt->pos = pos;
+    if (!Check(TokenKind::kEnd) && !Check(TokenKind::kSemicolon)) {
+      KODIAK_ASSIGN_OR_RETURN(stmt->name, ParseQualifiedName("an index or table name"));
+    }
+    return StatementPtr(std::move(stmt));
+  }
   if (w == "begin" || w == "start" || w == "commit" || w == "end" || w == "rollback") {
     Advance();
     StmtKind kind = w == "begin" || w == "start" ? StmtKind::kBegin
