@@ -61,7 +61,12 @@ struct TableEntry {
   std::vector<std::vector<int>> unique_keys;  // [0] is the primary key when has_primary_key
   bool has_primary_key = false;
   std::vector<IndexDefinition> indexes;  // dropped with the table
+  // A view: the query it stands for (columns are its result's names and
+  // types when created; data is empty). Empty for a table.
+  std::string view_sql;
   std::shared_ptr<const TableData> data;
+
+  bool is_view() const { return !view_sql.empty(); }
 
   int FindColumn(std::string_view name) const;  // -1 when absent (case-insensitive)
   std::vector<LogicalType> ColumnTypes() const;

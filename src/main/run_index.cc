@@ -57,6 +57,7 @@ Result<QueryResult> Session::RunCreateIndex(const CreateIndexStatement& stmt, Tr
   const CatalogSnapshot& catalog = txn.snapshot();
   Binder binder(catalog, variables_);
   KODIAK_ASSIGN_OR_RETURN(TableEntryPtr table, binder.ResolveTable(stmt.table));
+  KODIAK_RETURN_IF_ERROR(CheckWritable(*table, "index", stmt.pos));
   size_t at = 0;
   if (FindIndexTable(catalog, stmt.index_name, &at)) {
     if (stmt.if_not_exists) return TagResult("CREATE INDEX");

@@ -18,6 +18,13 @@ namespace kodiak::internal {
 
 using namespace kodiak::sql;  // NOLINT: the session speaks the SQL layer's language
 
+Status CheckWritable(const TableEntry& table, const char* statement, int64_t pos) {
+  if (!table.is_view()) return Status::OK();
+  return Status(StatusCode::kBinderError,
+                std::string("cannot ") + statement + " view " + table.name + ": a view has no rows of its own", pos,
+                "change the tables it reads instead");
+}
+
 QueryResult TagResult(std::string tag, uint64_t rows_changed) {
   auto data = std::make_unique<QueryResultData>();
   data->tag = std::move(tag);
@@ -124,8 +131,7 @@ Result<QueryResult> Session::RunInTransaction(const Statement& stmt, Transaction
     case StmtKind::kDelete: return RunDelete(static_cast<const DeleteStatement&>(stmt), txn);
     case StmtKind::kCreateIndex: return RunCreateIndex(static_cast<const CreateIndexStatement&>(stmt), txn);
     case StmtKind::kReindex: return RunReindex(static_cast<const ReindexStatement&>(stmt), txn);
-    case StmtKind::kCreateView:
-      return Status(StatusCode::kNotSupported, "CREATE VIEW is not supported yet", stmt.pos);
+    case StmtKind::kCreateView: return RunCreateView(static_cast<const CreateViewStatement&>(stmt), txn);
     default: return Status::Internal("unexpected statement kind");
   }
 }
@@ -368,6 +374,7 @@ Result<QueryResult> Session::RunCreateTable(const CreateTableStatement& stmt, Tr
 
 Result<QueryResult> Session::RunDrop(const DropStatement& stmt, Transaction& txn) {
   if (stmt.object == ObjectKind::kIndex) return RunDropIndex(stmt, txn);
+  if (stmt.object == ObjectKind::kView) return RunDropView(stmt, txn);
   if (stmt.object != ObjectKind::kTable) {
     static const char* kNames[] = {"TABLE", "VIEW", "INDEX", "TYPE", "FUNCTION", "TRIGGER"};
     return Status(StatusCode::kNotSupported,
@@ -375,10 +382,15 @@ Result<QueryResult> Session::RunDrop(const DropStatement& stmt, Transaction& txn
   }
   Binder binder(txn.snapshot(), variables_);
   KODIAK_ASSIGN_OR_RETURN(std::string name, binder.ResolveName(stmt.name.back()));
-  if (!txn.snapshot().FindTable(name)) {
+  TableEntryPtr existing = txn.snapshot().FindTable(name);
+  if (!existing) {
     if (stmt.if_exists) return TagResult("DROP TABLE");
     return Status(StatusCode::kBinderError, "unknown table '" + name + "'", stmt.name.back().pos,
                   DidYouMean(name, txn.snapshot().TableNames()));
+  }
+  if (existing->is_view()) {
+    return Status(StatusCode::kBinderError, existing->name + " is a view, not a table", stmt.name.back().pos,
+                  "use DROP VIEW " + existing->name);
   }
   txn.DropTable(name);
   return TagResult("DROP TABLE");
@@ -387,6 +399,7 @@ Result<QueryResult> Session::RunDrop(const DropStatement& stmt, Transaction& txn
 Result<QueryResult> Session::RunInsert(const InsertStatement& stmt, Transaction& txn) {
   Binder binder(txn.snapshot(), variables_);
   KODIAK_ASSIGN_OR_RETURN(TableEntryPtr table, binder.ResolveTable(stmt.table));
+  KODIAK_RETURN_IF_ERROR(CheckWritable(*table, "INSERT INTO", stmt.pos));
   KODIAK_ASSIGN_OR_RETURN(BoundQuery source, binder.BindInsertSource(stmt, *table));
   ExecContext ctx(&interrupted_, &progress_);
   KODIAK_ASSIGN_OR_RETURN(std::vector<BatchPtr> rows, CollectAll(*source.plan, ctx));
@@ -403,6 +416,7 @@ Result<QueryResult> Session::RunInsert(const InsertStatement& stmt, Transaction&
 Result<QueryResult> Session::RunUpdate(const UpdateStatement& stmt, Transaction& txn) {
   Binder binder(txn.snapshot(), variables_);
   KODIAK_ASSIGN_OR_RETURN(TableEntryPtr table, binder.ResolveTable(stmt.table));
+  KODIAK_RETURN_IF_ERROR(CheckWritable(*table, "UPDATE", stmt.pos));
   BoundExprPtr where;
   if (stmt.where) {
     KODIAK_ASSIGN_OR_RETURN(where, binder.BindTablePredicate(*stmt.where, *table, stmt.alias));
@@ -466,6 +480,7 @@ Result<QueryResult> Session::RunUpdate(const UpdateStatement& stmt, Transaction&
 Result<QueryResult> Session::RunDelete(const DeleteStatement& stmt, Transaction& txn) {
   Binder binder(txn.snapshot(), variables_);
   KODIAK_ASSIGN_OR_RETURN(TableEntryPtr table, binder.ResolveTable(stmt.table));
+  KODIAK_RETURN_IF_ERROR(CheckWritable(*table, "DELETE FROM", stmt.pos));
   BoundExprPtr where;
   if (stmt.where) {
     KODIAK_ASSIGN_OR_RETURN(where, binder.BindTablePredicate(*stmt.where, *table, stmt.alias));

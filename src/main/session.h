@@ -22,6 +22,8 @@ namespace kodiak::internal {
 
 // A result with no rows, only a tag ("CREATE INDEX", "INSERT 3").
 QueryResult TagResult(std::string tag, uint64_t rows_changed = 0);
+// Fails for a view: INSERT, UPDATE, DELETE and CREATE INDEX need a table.
+Status CheckWritable(const TableEntry& table, const char* statement, int64_t pos);
 
 class Session {
  public:
@@ -50,6 +52,9 @@ class Session {
   Result<QueryResult> RunCreateIndex(const sql::CreateIndexStatement& stmt, Transaction& txn);
   Result<QueryResult> RunDropIndex(const sql::DropStatement& stmt, Transaction& txn);
   Result<QueryResult> RunReindex(const sql::ReindexStatement& stmt, Transaction& txn);
+  // Views (run_view.cc).
+  Result<QueryResult> RunCreateView(const sql::CreateViewStatement& stmt, Transaction& txn);
+  Result<QueryResult> RunDropView(const sql::DropStatement& stmt, Transaction& txn);
 
   DatabaseState& db_;
   std::unique_ptr<Transaction> txn_;  // the explicit transaction, if open

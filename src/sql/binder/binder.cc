@@ -136,6 +136,7 @@ Result<OperatorPtr> Binder::BindFrom(const TableRef& ref, Scope* scope) {
         if (cte >= 0) return BindCteRef(cte, ref, scope);
       }
       KODIAK_ASSIGN_OR_RETURN(TableEntryPtr entry, ResolveTable(ref.name));
+      if (entry->is_view()) return BindView(*entry, ref, scope);
       std::string alias = ref.alias.empty() ? entry->name : ref.alias;
       KODIAK_RETURN_IF_ERROR(scope->CheckNewTable(alias, ref.pos));
       if (ref.column_aliases.size() > entry->columns.size()) {

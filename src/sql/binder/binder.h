@@ -113,6 +113,11 @@ class Binder {
   int FindCte(const std::string& name) const;
   Result<OperatorPtr> BindCteRef(int index, const TableRef& ref, Scope* scope);
   Result<BoundQuery> BindRecursiveCte(int index);
+  // A view in FROM: its stored query, bound with none of the caller's WITH
+  // queries or outer columns in scope (bind_view.cc).
+  Result<OperatorPtr> BindView(const TableEntry& view, const TableRef& ref, Scope* scope);
+  std::vector<std::string> views_in_progress_;  // for "view refers to itself"
+  std::vector<StatementPtr> view_asts_;         // parsed view queries, alive while plans are bound
   Result<BoundQuery> BindValues(const SelectStmt& stmt);
   Result<OperatorPtr> BindFrom(const TableRef& ref, Scope* scope);
   Result<OperatorPtr> BindJoin(const TableRef& ref, Scope* scope);
