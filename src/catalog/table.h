@@ -48,6 +48,18 @@ struct IndexDefinition {
   bool unique = false;
 };
 
+// CREATE TRIGGER: the statement's text (parsed again when it fires) and
+// when it fires, for quick filtering.
+struct TriggerDefinition {
+  enum class Timing : uint8_t { kBefore, kAfter, kInsteadOf };
+  enum class Event : uint8_t { kInsert, kUpdate, kDelete };
+  std::string name;  // unique in the database
+  Timing timing = Timing::kBefore;
+  Event event = Event::kInsert;
+  std::vector<int> update_columns;  // UPDATE OF: fires only when one of these is SET; empty = any
+  std::string sql;                  // CREATE TRIGGER ... END
+};
+
 struct TableData {
   std::vector<BatchPtr> batches;
   int64_t row_count = 0;
@@ -60,7 +72,8 @@ struct TableEntry {
   std::vector<ColumnDefinition> columns;
   std::vector<std::vector<int>> unique_keys;  // [0] is the primary key when has_primary_key
   bool has_primary_key = false;
-  std::vector<IndexDefinition> indexes;  // dropped with the table
+  std::vector<IndexDefinition> indexes;      // dropped with the table
+  std::vector<TriggerDefinition> triggers;   // in creation order; dropped with the table
   // A view: the query it stands for (columns are its result's names and
   // types when created; data is empty). Empty for a table.
   std::string view_sql;

@@ -55,7 +55,7 @@ Result<std::shared_ptr<const TableData>> Recheck(const TableEntry& table) {
 
 Result<QueryResult> Session::RunCreateIndex(const CreateIndexStatement& stmt, Transaction& txn) {
   const CatalogSnapshot& catalog = txn.snapshot();
-  Binder binder(catalog, variables_);
+  Binder binder(catalog, variables_, pseudo_rows());
   KODIAK_ASSIGN_OR_RETURN(TableEntryPtr table, binder.ResolveTable(stmt.table));
   KODIAK_RETURN_IF_ERROR(CheckWritable(*table, "index", stmt.pos));
   size_t at = 0;
@@ -103,7 +103,7 @@ Result<QueryResult> Session::RunCreateIndex(const CreateIndexStatement& stmt, Tr
 
 Result<QueryResult> Session::RunDropIndex(const DropStatement& stmt, Transaction& txn) {
   const CatalogSnapshot& catalog = txn.snapshot();
-  Binder binder(catalog, variables_);
+  Binder binder(catalog, variables_, pseudo_rows());
   KODIAK_ASSIGN_OR_RETURN(std::string name, binder.ResolveName(stmt.name.back()));
   size_t at = 0;
   TableEntryPtr table = FindIndexTable(catalog, name, &at);
@@ -135,7 +135,7 @@ Result<QueryResult> Session::RunReindex(const ReindexStatement& stmt, Transactio
   if (stmt.name.empty()) {
     for (const auto& [key, table] : catalog.tables) tables.push_back(table);
   } else {
-    Binder binder(catalog, variables_);
+    Binder binder(catalog, variables_, pseudo_rows());
     KODIAK_ASSIGN_OR_RETURN(std::string name, binder.ResolveName(stmt.name.back()));
     size_t at = 0;
     TableEntryPtr table = FindIndexTable(catalog, name, &at);

@@ -13,7 +13,7 @@ using namespace kodiak::sql;  // NOLINT: the session speaks the SQL layer's lang
 
 Result<QueryResult> Session::RunCreateView(const CreateViewStatement& stmt, Transaction& txn) {
   const CatalogSnapshot& catalog = txn.snapshot();
-  Binder binder(catalog, variables_);
+  Binder binder(catalog, variables_, pseudo_rows());
   KODIAK_ASSIGN_OR_RETURN(std::string name, binder.ResolveName(stmt.name.back()));
   if (TableEntryPtr existing = catalog.FindTable(name)) {
     if (stmt.if_not_exists) return TagResult("CREATE VIEW");
@@ -52,7 +52,7 @@ Result<QueryResult> Session::RunCreateView(const CreateViewStatement& stmt, Tran
   entry->data = EmptyTableData(*entry);
   txn.PutTable(entry);
   // OR REPLACE can make a view read itself (through the view it replaces).
-  Binder check(txn.snapshot(), variables_);
+  Binder check(txn.snapshot(), variables_, pseudo_rows());
   SelectStmt use;  // SELECT * FROM name
   use.pos = stmt.pos;
   SelectItem star;
@@ -67,9 +67,23 @@ Result<QueryResult> Session::RunCreateView(const CreateViewStatement& stmt, Tran
   return TagResult("CREATE VIEW");
 }
 
+Result<std::vector<BatchPtr>> Session::ReadView(const TableEntry& view, Transaction& txn) {
+  SelectStmt use;  // SELECT * FROM view
+  SelectItem star;
+  star.expr = std::make_unique<Expr>();
+  star.expr->kind = ExprKind::kStar;
+  use.items.push_back(std::move(star));
+  use.from = std::make_unique<TableRef>();
+  use.from->name.push_back(Name{view.name, false, true, -1});
+  Binder binder(txn.snapshot(), variables_, pseudo_rows());
+  KODIAK_ASSIGN_OR_RETURN(BoundQuery q, binder.BindQuery(use));
+  ExecContext ctx(&interrupted_, &progress_);
+  return CollectAll(*q.plan, ctx);
+}
+
 Result<QueryResult> Session::RunDropView(const DropStatement& stmt, Transaction& txn) {
   const CatalogSnapshot& catalog = txn.snapshot();
-  Binder binder(catalog, variables_);
+  Binder binder(catalog, variables_, pseudo_rows());
   KODIAK_ASSIGN_OR_RETURN(std::string name, binder.ResolveName(stmt.name.back()));
   TableEntryPtr existing = catalog.FindTable(name);
   if (!existing) {

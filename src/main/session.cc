@@ -131,13 +131,14 @@ Result<QueryResult> Session::RunInTransaction(const Statement& stmt, Transaction
     case StmtKind::kDelete: return RunDelete(static_cast<const DeleteStatement&>(stmt), txn);
     case StmtKind::kCreateIndex: return RunCreateIndex(static_cast<const CreateIndexStatement&>(stmt), txn);
     case StmtKind::kReindex: return RunReindex(static_cast<const ReindexStatement&>(stmt), txn);
+    case StmtKind::kCreateTrigger: return RunCreateTrigger(static_cast<const CreateTriggerStatement&>(stmt), txn);
     case StmtKind::kCreateView: return RunCreateView(static_cast<const CreateViewStatement&>(stmt), txn);
     default: return Status::Internal("unexpected statement kind");
   }
 }
 
 Result<QueryResult> Session::RunQuery(const SelectStmt& query, const CatalogSnapshot& catalog) {
-  Binder binder(catalog, variables_);
+  Binder binder(catalog, variables_, pseudo_rows());
   KODIAK_ASSIGN_OR_RETURN(BoundQuery bound, binder.BindQuery(query));
   ExecContext ctx(&interrupted_, &progress_);
   KODIAK_ASSIGN_OR_RETURN(std::vector<BatchPtr> batches, CollectAll(*bound.plan, ctx));
@@ -152,7 +153,7 @@ Result<QueryResult> Session::RunQuery(const SelectStmt& query, const CatalogSnap
 }
 
 Result<QueryResult> Session::RunExplain(const ExplainStatement& stmt, Transaction& txn) {
-  Binder binder(txn.snapshot(), variables_);
+  Binder binder(txn.snapshot(), variables_, pseudo_rows());
   BoundQuery bound;
   const Statement& inner = *stmt.statement;
   std::string header;  // the write at the top of the plan, for DML
@@ -232,7 +233,7 @@ Result<QueryResult> Session::RunShow(const ShowStatement& stmt, const CatalogSna
 }
 
 Result<QueryResult> Session::RunDescribe(const DescribeStatement& stmt, const CatalogSnapshot& catalog) {
-  Binder binder(catalog, variables_);
+  Binder binder(catalog, variables_, pseudo_rows());
   KODIAK_ASSIGN_OR_RETURN(TableEntryPtr table, binder.ResolveTable(stmt.table));
   std::vector<std::vector<Value>> rows;
   for (size_t i = 0; i < table->columns.size(); i++) {
@@ -252,7 +253,7 @@ Result<QueryResult> Session::RunDescribe(const DescribeStatement& stmt, const Ca
 }
 
 Result<QueryResult> Session::RunSet(const SetStatement& stmt, const CatalogSnapshot& catalog) {
-  Binder binder(catalog, variables_);
+  Binder binder(catalog, variables_, pseudo_rows());
   KODIAK_ASSIGN_OR_RETURN(BoundExprPtr value, binder.BindConstantExpr(*stmt.value));
   KODIAK_ASSIGN_OR_RETURN(Value v, EvaluateConstant(*value));
   if (v.is_null()) variables_.erase(AsciiLower(stmt.name));
@@ -271,7 +272,7 @@ Result<QueryResult> Session::RunUnset(const UnsetStatement& stmt) {
 }
 
 Result<QueryResult> Session::RunCreateTable(const CreateTableStatement& stmt, Transaction& txn) {
-  Binder binder(txn.snapshot(), variables_);
+  Binder binder(txn.snapshot(), variables_, pseudo_rows());
   KODIAK_ASSIGN_OR_RETURN(std::string name, binder.ResolveName(stmt.name.back()));
   if (txn.snapshot().FindTable(name)) {
     if (stmt.if_not_exists) return TagResult("CREATE TABLE");
@@ -375,12 +376,13 @@ Result<QueryResult> Session::RunCreateTable(const CreateTableStatement& stmt, Tr
 Result<QueryResult> Session::RunDrop(const DropStatement& stmt, Transaction& txn) {
   if (stmt.object == ObjectKind::kIndex) return RunDropIndex(stmt, txn);
   if (stmt.object == ObjectKind::kView) return RunDropView(stmt, txn);
+  if (stmt.object == ObjectKind::kTrigger) return RunDropTrigger(stmt, txn);
   if (stmt.object != ObjectKind::kTable) {
     static const char* kNames[] = {"TABLE", "VIEW", "INDEX", "TYPE", "FUNCTION", "TRIGGER"};
     return Status(StatusCode::kNotSupported,
                   std::string("DROP ") + kNames[static_cast<int>(stmt.object)] + " is not supported yet", stmt.pos);
   }
-  Binder binder(txn.snapshot(), variables_);
+  Binder binder(txn.snapshot(), variables_, pseudo_rows());
   KODIAK_ASSIGN_OR_RETURN(std::string name, binder.ResolveName(stmt.name.back()));
   TableEntryPtr existing = txn.snapshot().FindTable(name);
   if (!existing) {
@@ -394,123 +396,6 @@ Result<QueryResult> Session::RunDrop(const DropStatement& stmt, Transaction& txn
   }
   txn.DropTable(name);
   return TagResult("DROP TABLE");
-}
-
-Result<QueryResult> Session::RunInsert(const InsertStatement& stmt, Transaction& txn) {
-  Binder binder(txn.snapshot(), variables_);
-  KODIAK_ASSIGN_OR_RETURN(TableEntryPtr table, binder.ResolveTable(stmt.table));
-  KODIAK_RETURN_IF_ERROR(CheckWritable(*table, "INSERT INTO", stmt.pos));
-  KODIAK_ASSIGN_OR_RETURN(BoundQuery source, binder.BindInsertSource(stmt, *table));
-  ExecContext ctx(&interrupted_, &progress_);
-  KODIAK_ASSIGN_OR_RETURN(std::vector<BatchPtr> rows, CollectAll(*source.plan, ctx));
-  OnConflict mode = stmt.on_conflict == ConflictAction::kReplace  ? OnConflict::kReplace
-                    : stmt.on_conflict == ConflictAction::kIgnore ? OnConflict::kIgnore
-                                                                  : OnConflict::kAbort;
-  KODIAK_ASSIGN_OR_RETURN(InsertOutcome out, InsertRows(*table, rows, mode));
-  auto next = std::make_shared<TableEntry>(*table);
-  next->data = out.data;
-  txn.PutTable(next);
-  return TagResult("INSERT", static_cast<uint64_t>(out.rows_inserted));
-}
-
-Result<QueryResult> Session::RunUpdate(const UpdateStatement& stmt, Transaction& txn) {
-  Binder binder(txn.snapshot(), variables_);
-  KODIAK_ASSIGN_OR_RETURN(TableEntryPtr table, binder.ResolveTable(stmt.table));
-  KODIAK_RETURN_IF_ERROR(CheckWritable(*table, "UPDATE", stmt.pos));
-  BoundExprPtr where;
-  if (stmt.where) {
-    KODIAK_ASSIGN_OR_RETURN(where, binder.BindTablePredicate(*stmt.where, *table, stmt.alias));
-  }
-  std::vector<std::pair<int, BoundExprPtr>> sets;
-  std::vector<std::string> names;
-  for (const auto& c : table->columns) names.push_back(c.name);
-  for (const auto& [target, expr] : stmt.assignments) {
-    KODIAK_ASSIGN_OR_RETURN(std::string col, binder.ResolveName(target));
-    int idx = table->FindColumn(col);
-    if (idx < 0) {
-      return Status(StatusCode::kBinderError, "table " + table->name + " has no column '" + col + "'", target.pos,
-                    DidYouMean(col, names));
-    }
-    KODIAK_ASSIGN_OR_RETURN(BoundExprPtr value, binder.BindTableExpr(*expr, *table, stmt.alias));
-    KODIAK_ASSIGN_OR_RETURN(value, binder.CastTo(std::move(value), table->columns[idx].type));
-    // SET x = 1, x = 2: the last assignment wins, as in SQLite (every value
-    // is computed from the row as it was).
-    auto same = std::find_if(sets.begin(), sets.end(), [&](const auto& s) { return s.first == idx; });
-    if (same != sets.end()) same->second = std::move(value);
-    else sets.emplace_back(idx, std::move(value));
-  }
-  ExecContext ctx(&interrupted_, &progress_);
-  ctx.AddTotalRows(static_cast<uint64_t>(table->data->row_count));
-  std::vector<BatchPtr> batches;
-  uint64_t changed = 0;
-  for (const auto& batch : table->data->batches) {
-    KODIAK_RETURN_IF_ERROR(ctx.CheckInterrupt());
-    std::vector<int32_t> which(static_cast<size_t>(batch->num_rows), 1);
-    int64_t hits = batch->num_rows;
-    if (where) {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(*where, *batch, &ctx));
-      hits = 0;
-      for (int64_t i = 0; i < batch->num_rows; i++) {
-        which[i] = mask->IsValid(i) && mask->GetBool(i) ? 1 : 0;
-        hits += which[i];
-      }
-    }
-    ctx.AddRowsScanned(static_cast<uint64_t>(batch->num_rows));
-    if (hits == 0) {
-      batches.push_back(batch);
-      continue;
-    }
-    auto next = std::make_shared<Batch>(*batch);
-    for (const auto& [col, expr] : sets) {
-      KODIAK_ASSIGN_OR_RETURN(VectorPtr value, Evaluate(*expr, *batch, &ctx));
-      next->columns[col] = SelectFrom(table->columns[col].type, {batch->columns[col].get(), value.get()},
-                                      which.data(), batch->num_rows);
-    }
-    changed += static_cast<uint64_t>(hits);
-    batches.push_back(next);
-  }
-  if (changed == 0) return TagResult("UPDATE", 0);
-  KODIAK_ASSIGN_OR_RETURN(auto data, ReplaceRows(*table, batches));
-  auto next = std::make_shared<TableEntry>(*table);
-  next->data = data;
-  txn.PutTable(next);
-  return TagResult("UPDATE", changed);
-}
-
-Result<QueryResult> Session::RunDelete(const DeleteStatement& stmt, Transaction& txn) {
-  Binder binder(txn.snapshot(), variables_);
-  KODIAK_ASSIGN_OR_RETURN(TableEntryPtr table, binder.ResolveTable(stmt.table));
-  KODIAK_RETURN_IF_ERROR(CheckWritable(*table, "DELETE FROM", stmt.pos));
-  BoundExprPtr where;
-  if (stmt.where) {
-    KODIAK_ASSIGN_OR_RETURN(where, binder.BindTablePredicate(*stmt.where, *table, stmt.alias));
-  }
-  ExecContext ctx(&interrupted_, &progress_);
-  ctx.AddTotalRows(static_cast<uint64_t>(table->data->row_count));
-  std::vector<BatchPtr> batches;
-  uint64_t deleted = 0;
-  for (const auto& batch : table->data->batches) {
-    KODIAK_RETURN_IF_ERROR(ctx.CheckInterrupt());
-    if (!where) {
-      deleted += static_cast<uint64_t>(batch->num_rows);
-      continue;
-    }
-    KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(*where, *batch, &ctx));
-    std::vector<int64_t> keep;
-    for (int64_t i = 0; i < batch->num_rows; i++) {
-      if (!(mask->IsValid(i) && mask->GetBool(i))) keep.push_back(i);
-    }
-    ctx.AddRowsScanned(static_cast<uint64_t>(batch->num_rows));
-    deleted += static_cast<uint64_t>(batch->num_rows) - keep.size();
-    if (static_cast<int64_t>(keep.size()) == batch->num_rows) batches.push_back(batch);
-    else if (!keep.empty()) batches.push_back(TakeBatch(*batch, keep));
-  }
-  if (deleted == 0) return TagResult("DELETE", 0);
-  KODIAK_ASSIGN_OR_RETURN(auto data, ReplaceRows(*table, batches));
-  auto next = std::make_shared<TableEntry>(*table);
-  next->data = data;
-  txn.PutTable(next);
-  return TagResult("DELETE", deleted);
 }
 
 }  // namespace kodiak::internal

@@ -45,6 +45,7 @@ class Session {
   Result<QueryResult> RunUnset(const sql::UnsetStatement& stmt);
   Result<QueryResult> RunCreateTable(const sql::CreateTableStatement& stmt, Transaction& txn);
   Result<QueryResult> RunDrop(const sql::DropStatement& stmt, Transaction& txn);
+  // INSERT, UPDATE, DELETE with their triggers (run_dml.cc).
   Result<QueryResult> RunInsert(const sql::InsertStatement& stmt, Transaction& txn);
   Result<QueryResult> RunUpdate(const sql::UpdateStatement& stmt, Transaction& txn);
   Result<QueryResult> RunDelete(const sql::DeleteStatement& stmt, Transaction& txn);
@@ -52,8 +53,29 @@ class Session {
   Result<QueryResult> RunCreateIndex(const sql::CreateIndexStatement& stmt, Transaction& txn);
   Result<QueryResult> RunDropIndex(const sql::DropStatement& stmt, Transaction& txn);
   Result<QueryResult> RunReindex(const sql::ReindexStatement& stmt, Transaction& txn);
+  // Triggers (run_trigger.cc).
+  Result<QueryResult> RunCreateTrigger(const sql::CreateTriggerStatement& stmt, Transaction& txn);
+  Result<QueryResult> RunDropTrigger(const sql::DropStatement& stmt, Transaction& txn);
+  // Runs `table`'s triggers for `event` at `timing`, once per row: old_rows
+  // (UPDATE, DELETE) and new_rows (INSERT, UPDATE) are in table column
+  // order; `set_columns` are the columns an UPDATE assigns.
+  Status FireTriggers(const TableEntry& table, TriggerDefinition::Event event, TriggerDefinition::Timing timing,
+                      const std::vector<std::vector<Value>>& old_rows, const std::vector<std::vector<Value>>& new_rows,
+                      const std::vector<int>& set_columns, Transaction& txn);
+  bool HasTriggers(const TableEntry& table, TriggerDefinition::Event event, TriggerDefinition::Timing timing) const;
+  const std::vector<sql::PseudoRow>* pseudo_rows() const {
+    return trigger_frames_.empty() ? nullptr : &trigger_frames_.back().rows;
+  }
+  struct TriggerFrame {
+    std::string trigger;  // lower-cased name: a trigger does not fire itself again
+    std::vector<sql::PseudoRow> rows;
+  };
+  std::vector<TriggerFrame> trigger_frames_;
+
   // Views (run_view.cc).
   Result<QueryResult> RunCreateView(const sql::CreateViewStatement& stmt, Transaction& txn);
+  // The rows a view shows now (UPDATE / DELETE through INSTEAD OF triggers).
+  Result<std::vector<BatchPtr>> ReadView(const TableEntry& view, Transaction& txn);
   Result<QueryResult> RunDropView(const sql::DropStatement& stmt, Transaction& txn);
 
   DatabaseState& db_;

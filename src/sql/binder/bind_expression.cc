@@ -101,6 +101,13 @@ Result<BoundExprPtr> Binder::BindColumnRef(const Expr& e, ExprContext& ctx) {
   }
   std::string column = parts.back();
   std::string table = parts.size() >= 2 ? parts[parts.size() - 2] : "";
+  if (BoundExprPtr pseudo = BindPseudoColumn(parts, e.pos); pseudo && !table.empty()) {
+    bool in_scope = false;
+    for (size_t i = 0; ctx.scope && i < ctx.scope->columns.size(); i++) {
+      in_scope |= AsciiLower(ctx.scope->columns[i].table) == AsciiLower(table);
+    }
+    if (!in_scope) return pseudo;
+  }
   if (!ctx.scope || ctx.scope->columns.empty()) {
     return BindOuterColumnRef(
         e, Status::BinderError("unknown column '" + column + "': this query reads no table", e.pos,

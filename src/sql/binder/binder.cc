@@ -66,8 +66,20 @@ Status Scope::CheckNewTable(const std::string& alias, int64_t pos) const {
   return Status::OK();
 }
 
-Binder::Binder(const CatalogSnapshot& catalog, const VariableMap& variables)
-    : catalog_(catalog), variables_(variables) {}
+Binder::Binder(const CatalogSnapshot& catalog, const VariableMap& variables,
+               const std::vector<PseudoRow>* pseudo_rows)
+    : catalog_(catalog), variables_(variables), pseudo_rows_(pseudo_rows) {}
+
+BoundExprPtr Binder::BindPseudoColumn(const std::vector<std::string>& parts, int64_t pos) const {
+  if (!pseudo_rows_ || parts.size() != 2) return nullptr;
+  for (const auto& row : *pseudo_rows_) {
+    if (!EqualsIgnoreCase(row.name, parts[0])) continue;
+    for (size_t i = 0; i < row.columns.size(); i++) {
+      if (EqualsIgnoreCase(row.columns[i], parts[1])) return MakeConstant(row.values[i], pos);
+    }
+  }
+  return nullptr;
+}
 
 Result<std::string> Binder::ResolveName(const Name& name) const {
   if (!name.from_variable) return name.text;

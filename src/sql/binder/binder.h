@@ -30,6 +30,14 @@ struct WorkingTable;  // sql/execution/set_operations.h
 // Session variables, keyed by lower-cased name.
 using VariableMap = std::map<std::string, Value>;
 
+// NEW or OLD inside a trigger's body: one row of the table the trigger is
+// on, read as `new.column` / `old.column`.
+struct PseudoRow {
+  std::string name;  // "new" or "old"
+  std::vector<std::string> columns;
+  std::vector<Value> values;
+};
+
 struct BoundQuery {
   OperatorPtr plan;
   std::vector<std::string> names;
@@ -55,7 +63,9 @@ struct Scope {
 
 class Binder {
  public:
-  Binder(const CatalogSnapshot& catalog, const VariableMap& variables);
+  // `pseudo_rows` (may be null): NEW / OLD while a trigger's body is bound.
+  Binder(const CatalogSnapshot& catalog, const VariableMap& variables,
+         const std::vector<PseudoRow>* pseudo_rows = nullptr);
 
   Result<BoundQuery> BindQuery(const SelectStmt& stmt);
 
@@ -171,6 +181,10 @@ class Binder {
 
   const CatalogSnapshot& catalog_;
   const VariableMap& variables_;
+  // new.x / old.x in a trigger body: the value, or null when `parts` is not one.
+  BoundExprPtr BindPseudoColumn(const std::vector<std::string>& parts, int64_t pos) const;
+
+  const std::vector<PseudoRow>* pseudo_rows_;
   int depth_ = 0;
   CorrelationSink* sink_ = nullptr;
   std::vector<CteBinding> ctes_;

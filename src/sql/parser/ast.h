@@ -183,6 +183,7 @@ enum class StmtKind : uint8_t {
   kSet,        // SET name = expr
   kUnset,      // UNSET name
   kReindex,    // REINDEX [index | table]
+  kCreateTrigger,
 };
 
 struct Statement {
@@ -297,6 +298,25 @@ struct SetStatement : Statement {
   SetStatement() : Statement(StmtKind::kSet) {}
   std::string name;
   ExprPtr value;  // `SET x = NULL` removes x, like UNSET
+};
+
+enum class TriggerTiming : uint8_t { kBefore, kAfter, kInsteadOf };
+enum class TriggerEvent : uint8_t { kInsert, kUpdate, kDelete };
+
+// CREATE TRIGGER [IF NOT EXISTS] name [BEFORE | AFTER | INSTEAD OF]
+//   {INSERT | UPDATE [OF col, ...] | DELETE} ON table [FOR EACH ROW]
+//   [WHEN condition] BEGIN statement; ... END
+struct CreateTriggerStatement : Statement {
+  CreateTriggerStatement() : Statement(StmtKind::kCreateTrigger) {}
+  std::string name;
+  bool if_not_exists = false;
+  TriggerTiming timing = TriggerTiming::kBefore;  // SQLite's default
+  TriggerEvent event = TriggerEvent::kInsert;
+  std::vector<std::string> update_columns;  // UPDATE OF ...; empty: any column
+  std::vector<Name> table;
+  ExprPtr when;                     // null when none
+  std::vector<StatementPtr> body;   // INSERT, UPDATE, DELETE or SELECT
+  std::string text;                 // the whole statement as written
 };
 
 // REINDEX (everything), REINDEX index or REINDEX table.

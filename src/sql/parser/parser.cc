@@ -368,7 +368,11 @@ Result<StatementPtr> ParserImpl::ParseCreate() {
   if (PeekWord("type")) return NotSupported(what, "CREATE TYPE");
   if (PeekWord("function")) return NotSupported(what, "CREATE FUNCTION");
   if (PeekWord("temp") || PeekWord("temporary")) return NotSupported(what, "a temporary table");
-  if (PeekWord("trigger") || what.IsWord("schema") || what.IsWord("sequence") ||
+  if (AcceptWord("trigger")) {
+    if (or_replace) return Error(what, "CREATE OR REPLACE is not allowed for a trigger", "DROP TRIGGER it first");
+    return ParseCreateTrigger(pos);
+  }
+  if (what.IsWord("schema") || what.IsWord("sequence") ||
       what.IsWord("macro")) {
     return NotSupported(what, "CREATE " + Upper(what.value));
   }
@@ -454,6 +458,61 @@ Status ParserImpl::ParseColumnDef(CreateTableStatement* stmt) {
   }
   stmt->columns.push_back(std::move(col));
   return Status::OK();
+}
+
+Result<StatementPtr> ParserImpl::ParseCreateTrigger(int64_t pos) {
+  auto stmt = std::make_unique<CreateTriggerStatement>();
+  stmt->pos = pos;
+  KODIAK_ASSIGN_OR_RETURN(stmt->if_not_exists, ParseIfNotExists());
+  KODIAK_ASSIGN_OR_RETURN(stmt->name, ParsePlainName("a trigger name"));
+  if (AcceptWord("before")) {
+    stmt->timing = TriggerTiming::kBefore;
+  } else if (AcceptWord("after")) {
+    stmt->timing = TriggerTiming::kAfter;
+  } else if (AcceptWord("instead")) {
+    KODIAK_RETURN_IF_ERROR(ExpectWord("of"));
+    stmt->timing = TriggerTiming::kInsteadOf;
+  }
+  if (AcceptWord("insert")) {
+    stmt->event = TriggerEvent::kInsert;
+  } else if (AcceptWord("delete")) {
+    stmt->event = TriggerEvent::kDelete;
+  } else if (AcceptWord("update")) {
+    stmt->event = TriggerEvent::kUpdate;
+    if (AcceptWord("of")) {
+      do {
+        KODIAK_ASSIGN_OR_RETURN(std::string col, ParsePlainName("a column name"));
+        stmt->update_columns.push_back(std::move(col));
+      } while (Accept(TokenKind::kComma));
+    }
+  } else {
+    return Expected("INSERT, UPDATE or DELETE");
+  }
+  KODIAK_RETURN_IF_ERROR(ExpectWord("on"));
+  KODIAK_ASSIGN_OR_RETURN(stmt->table, ParseQualifiedName("a table name"));
+  if (AcceptWord("for")) {
+    KODIAK_RETURN_IF_ERROR(ExpectWord("each"));
+    if (PeekWord("statement")) return NotSupported(Cur(), "FOR EACH STATEMENT triggers");
+    KODIAK_RETURN_IF_ERROR(ExpectWord("row"));
+  }
+  if (AcceptWord("when")) {
+    KODIAK_ASSIGN_OR_RETURN(stmt->when, ParseExpr());
+  }
+  KODIAK_RETURN_IF_ERROR(ExpectWord("begin"));
+  while (!AcceptWord("end")) {
+    if (Check(TokenKind::kEnd)) return Expected("a statement or END");
+    const Token& t = Cur();
+    if (!(t.IsWord("insert") || t.IsWord("replace") || t.IsWord("update") || t.IsWord("delete") ||
+          t.IsWord("select") || t.IsWord("with") || t.IsWord("from") || t.IsWord("values"))) {
+      return Error(t, "expected INSERT, UPDATE, DELETE, SELECT or END in the trigger's body, found " + Describe(t));
+    }
+    KODIAK_ASSIGN_OR_RETURN(StatementPtr body, ParseStmt());
+    stmt->body.push_back(std::move(body));
+    if (!Accept(TokenKind::kSemicolon)) return Expected("';' after the statement");
+  }
+  if (stmt->body.empty()) return Error(Prev(), "a trigger needs at least one statement between BEGIN and END");
+  stmt->text = std::string(sql_.substr(static_cast<size_t>(pos), static_cast<size_t>(last_end_ - pos)));
+  return StatementPtr(std::move(stmt));
 }
 
 Result<StatementPtr> ParserImpl::ParseCreateIndex(int64_t pos, bool unique) {

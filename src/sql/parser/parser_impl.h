@@ -186,6 +186,7 @@ class ParserImpl {
   Status ParseColumnDef(CreateTableStatement* stmt);
   Result<StatementPtr> ParseCreateIndex(int64_t pos, bool unique);
   Result<StatementPtr> ParseCreateView(int64_t pos, bool or_replace);
+  Result<StatementPtr> ParseCreateTrigger(int64_t pos);
   Result<StatementPtr> ParseDrop();
   [[gnu::noinline]] Result<StatementPtr> ParseSet();
   Result<bool> ParseIfNotExists();

@@ -9,7 +9,9 @@
 //   CREATE FUNCTION f() RETURNS INT64 { 1 }
 // and a ';' right after that '}' is absorbed; inside its braces ';' separates
 // the statements of a function body. In a FUNCTION, the braces of a
-// `STRUCT { ... }` type (after RETURNS, say) do not end it.
+// `STRUCT { ... }` type (after RETURNS, say) do not end it. A statement that
+// begins with CREATE TRIGGER keeps the ';'s between its BEGIN and the END
+// that closes it (the END of a CASE inside does not).
 //
 // Never fails: an unterminated string, quoted name or comment makes the rest
 // of the script incomplete; a stray bad character stays in its statement for
@@ -54,6 +56,10 @@ class Splitter {
       }
       if (t.kind == sql::TokenKind::kSemicolon) {
         if (!in_statement_) continue;  // an empty statement
+        if (is_trigger_ && trigger_body_ && !trigger_done_) {
+          last_end_ = static_cast<size_t>(t.end);
+          continue;
+        }
         if (!braced_ || braces_.empty()) {
           Emit();
           continue;
@@ -61,6 +67,16 @@ class Splitter {
       }
       if (!in_statement_) Begin(static_cast<size_t>(t.pos));
       Classify(t);
+      if (is_trigger_ && t.kind == sql::TokenKind::kIdentifier) {
+        if (!trigger_body_) {
+          trigger_body_ = t.value == "begin";
+        } else if (t.value == "case") {
+          ++case_depth_;
+        } else if (t.value == "end") {
+          if (case_depth_ > 0) --case_depth_;
+          else trigger_done_ = true;
+        }
+      }
       last_end_ = static_cast<size_t>(t.end);
       switch (t.kind) {
         case sql::TokenKind::kLParen:
@@ -105,13 +121,20 @@ class Splitter {
     braces_.clear();
     paren_depth_ = 0;
     prev_was_struct_ = false;
+    is_trigger_ = trigger_body_ = trigger_done_ = false;
+    case_depth_ = 0;
   }
 
-  // Looks at the first words: CREATE [OR REPLACE] TYPE|FUNCTION.
+  // Looks at the first words: CREATE [OR REPLACE] TYPE|FUNCTION, CREATE
+  // [TEMP] TRIGGER.
   void Classify(const sql::Token& t) {
     if (head_.size() >= 4) return;
     head_.push_back(t.kind == sql::TokenKind::kIdentifier ? t.value : std::string());
     if (head_[0] != "create") return;
+    if (head_.size() == 2 || head_.size() == 3) {
+      const std::string& w = head_.back();
+      if (w == "trigger" && (head_.size() == 2 || head_[1] == "temp" || head_[1] == "temporary")) is_trigger_ = true;
+    }
     size_t k = 1;
     if (head_.size() > 1 && head_[1] == "or") k = 3;
     if (head_.size() == k + 1) {
@@ -166,6 +189,10 @@ class Splitter {
   int paren_depth_ = 0;
   bool prev_was_struct_ = false;
   bool absorb_semicolon_ = false;
+  bool is_trigger_ = false;    // CREATE TRIGGER
+  bool trigger_body_ = false;  // its BEGIN has been seen
+  bool trigger_done_ = false;  // and the END that closes it
+  int case_depth_ = 0;         // CASE ... END inside the body
   size_t line_scan_ = 0;
   int line_ = 1;
 };
