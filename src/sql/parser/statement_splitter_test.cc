@@ -41,6 +41,22 @@ TEST(SplitStatementsTest, SemicolonsInsideQuotesAndCommentsDoNotSplit) {
   EXPECT_EQ(Texts("SELECT 'it''s;'; SELECT 3;"), (Strings{"SELECT 'it''s;'", "SELECT 3"}));
 }
 
+TEST(SplitStatementsTest, TriggerBodyIsOneStatement) {
+  EXPECT_EQ(Texts("CREATE TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO b VALUES (1); DELETE FROM c; END; SELECT 2;"),
+            (Strings{"CREATE TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO b VALUES (1); DELETE FROM c; END",
+                     "SELECT 2"}));
+  // The END of a CASE inside the body does not close it.
+  EXPECT_EQ(Texts("CREATE TEMP TRIGGER t DELETE ON a BEGIN SELECT CASE WHEN 1 THEN 2 END; SELECT 3; END;SELECT 4;"),
+            (Strings{"CREATE TEMP TRIGGER t DELETE ON a BEGIN SELECT CASE WHEN 1 THEN 2 END; SELECT 3; END",
+                     "SELECT 4"}));
+  // An unfinished body is incomplete (the REPL keeps reading).
+  std::string rest;
+  EXPECT_TRUE(Texts("CREATE TRIGGER t DELETE ON a BEGIN SELECT 1;", &rest).empty());
+  EXPECT_EQ(rest, "CREATE TRIGGER t DELETE ON a BEGIN SELECT 1;");
+  // BEGIN alone is still a statement of its own.
+  EXPECT_EQ(Texts("BEGIN; SELECT 1; COMMIT;"), (Strings{"BEGIN", "SELECT 1", "COMMIT"}));
+}
+
 TEST(SplitStatementsTest, BlankAndCommentOnlyStatementsAreDropped) {
   std::string rest = "junk";
   auto st = SplitStatements(";;  ; -- only a comment\n;/* block */;\n", &rest);
