@@ -29,8 +29,16 @@ bool IsConstant(const BoundExpr& e) { return e.kind == BoundKind::kConstant; }
 }  // namespace
 
 bool IsAggregateName(std::string_view name) {
+  static const char* const kNames[] = {
+      "count",      "sum",        "avg",      "mean",         "min",          "max",       "stddev",
+      "stddev_samp", "stddev_pop", "variance", "var_samp",     "var_pop",      "string_agg", "group_concat",
+      "listagg",    "list",       "array_agg", "bool_and",    "every",        "bool_or",   "approx_count_distinct",
+      "total",      "any_value",  "first",    "arbitrary"};
   std::string n = AsciiLower(name);
-  return n == "count" || n == "sum" || n == "avg" || n == "min" || n == "max";
+  for (const char* k : kNames) {
+    if (n == k) return true;
+  }
+  return false;
 }
 
 
@@ -366,26 +374,77 @@ Result<BoundExprPtr> Binder::BindAggregate(const Expr& e, ExprContext& ctx) {
   }
   BoundAggregate agg;
   agg.distinct = e.distinct;
+  ExprContext inner{ctx.agg->input, nullptr, "an aggregate's argument"};
   if (e.star_arg || (name == "count" && e.args.empty())) {
     if (name != "count") return Status::BinderError(name + "(*) is not a function; only count(*) is", e.pos);
     agg.kind = AggregateKind::kCountStar;
     agg.type = TypeId::kInt64;
   } else {
-    if (e.args.size() != 1) {
-      return Status::BinderError(name + "() takes exactly one argument", e.pos);
+    static const std::pair<const char*, AggregateKind> kKinds[] = {
+        {"count", AggregateKind::kCount},        {"sum", AggregateKind::kSum},
+        {"avg", AggregateKind::kAvg},            {"mean", AggregateKind::kAvg},
+        {"min", AggregateKind::kMin},            {"max", AggregateKind::kMax},
+        {"stddev", AggregateKind::kStddevSamp},  {"stddev_samp", AggregateKind::kStddevSamp},
+        {"stddev_pop", AggregateKind::kStddevPop}, {"variance", AggregateKind::kVarSamp},
+        {"var_samp", AggregateKind::kVarSamp},   {"var_pop", AggregateKind::kVarPop},
+        {"string_agg", AggregateKind::kStringAgg}, {"group_concat", AggregateKind::kStringAgg},
+        {"listagg", AggregateKind::kStringAgg},  {"list", AggregateKind::kList},
+        {"array_agg", AggregateKind::kList},     {"bool_and", AggregateKind::kBoolAnd},
+        {"every", AggregateKind::kBoolAnd},      {"bool_or", AggregateKind::kBoolOr},
+        {"approx_count_distinct", AggregateKind::kApproxCountDistinct},
+        {"total", AggregateKind::kTotal},        {"any_value", AggregateKind::kAnyValue},
+        {"first", AggregateKind::kAnyValue},     {"arbitrary", AggregateKind::kAnyValue},
+    };
+    for (const auto& [n, k] : kKinds) {
+      if (name == n) agg.kind = k;
     }
-    ExprContext inner{ctx.agg->input, nullptr, "an aggregate's argument"};
+    const size_t max_args = agg.kind == AggregateKind::kStringAgg ? 2 : 1;
+    if (e.args.empty() || e.args.size() > max_args) {
+      return Status::BinderError(name + "() takes " + (max_args == 2 ? "one or two arguments" : "exactly one argument"),
+                                 e.pos);
+    }
     KODIAK_ASSIGN_OR_RETURN(agg.arg, BindExpr(*e.args[0], inner));
-    agg.kind = name == "count" ? AggregateKind::kCount
-               : name == "sum" ? AggregateKind::kSum
-               : name == "avg" ? AggregateKind::kAvg
-               : name == "min" ? AggregateKind::kMin
-                               : AggregateKind::kMax;
+    if (agg.kind == AggregateKind::kStringAgg) {
+      if (name == "string_agg" && e.args.size() == 1) agg.separator = ",";
+      if (e.args.size() == 2) {
+        KODIAK_ASSIGN_OR_RETURN(BoundExprPtr sep, BindConstantExpr(*e.args[1]));
+        if (sep->kind != BoundKind::kConstant || sep->type.id() != TypeId::kText || sep->value.is_null()) {
+          return Status::BinderError(name + "()'s separator must be a text constant", e.args[1]->pos);
+        }
+        agg.separator = sep->value.str_value();
+      }
+      if (agg.arg->type.id() != TypeId::kText) {
+        KODIAK_ASSIGN_OR_RETURN(agg.arg, CastTo(std::move(agg.arg), TypeId::kText));
+      }
+    }
+    if ((agg.kind == AggregateKind::kBoolAnd || agg.kind == AggregateKind::kBoolOr) &&
+        agg.arg->type.id() != TypeId::kBool) {
+      KODIAK_ASSIGN_OR_RETURN(agg.arg, ToBool(std::move(agg.arg), (name + "()'s argument").c_str()));
+    }
     auto type = AggregateResultType(agg.kind, agg.arg->type);
     if (!type.ok()) return type.status().WithPosition(e.pos);
     agg.type = *type;
-    if ((agg.kind == AggregateKind::kMin || agg.kind == AggregateKind::kMax) && agg.arg->type != agg.type) {
+    if ((agg.kind == AggregateKind::kMin || agg.kind == AggregateKind::kMax || agg.kind == AggregateKind::kAnyValue) &&
+        agg.arg->type != agg.type) {
       KODIAK_ASSIGN_OR_RETURN(agg.arg, CastTo(std::move(agg.arg), agg.type));
+    }
+  }
+  if (e.filter) {
+    ExprContext fctx{ctx.agg->input, nullptr, "FILTER"};
+    KODIAK_ASSIGN_OR_RETURN(agg.filter, BindExpr(*e.filter, fctx));
+    KODIAK_ASSIGN_OR_RETURN(agg.filter, ToBool(std::move(agg.filter), "FILTER (WHERE ...)"));
+  }
+  if (!e.arg_order.empty()) {
+    if (agg.kind != AggregateKind::kStringAgg && agg.kind != AggregateKind::kList) {
+      return Status::BinderError("ORDER BY inside " + name + "() changes nothing; it is for string_agg() and list()",
+                                 e.pos);
+    }
+    for (const auto& o : e.arg_order) {
+      BoundAggregateOrder k;
+      KODIAK_ASSIGN_OR_RETURN(k.expr, BindExpr(*o.expr, inner));
+      k.descending = o.descending;
+      k.nulls_first = o.nulls == OrderItem::Nulls::kDefault ? !o.descending : o.nulls == OrderItem::Nulls::kFirst;
+      agg.order.push_back(std::move(k));
     }
   }
   auto& list = ctx.agg->aggregates;

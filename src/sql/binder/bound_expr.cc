@@ -165,18 +165,68 @@ BoundExprPtr MakeCast(BoundExprPtr child, LogicalType type) {
   return e;
 }
 
+const char* AggregateName(AggregateKind kind) {
+  switch (kind) {
+    case AggregateKind::kCountStar: return "count_star";
+    case AggregateKind::kCount: return "count";
+    case AggregateKind::kSum: return "sum";
+    case AggregateKind::kAvg: return "avg";
+    case AggregateKind::kMin: return "min";
+    case AggregateKind::kMax: return "max";
+    case AggregateKind::kStddevSamp: return "stddev_samp";
+    case AggregateKind::kStddevPop: return "stddev_pop";
+    case AggregateKind::kVarSamp: return "var_samp";
+    case AggregateKind::kVarPop: return "var_pop";
+    case AggregateKind::kStringAgg: return "string_agg";
+    case AggregateKind::kList: return "list";
+    case AggregateKind::kBoolAnd: return "bool_and";
+    case AggregateKind::kBoolOr: return "bool_or";
+    case AggregateKind::kApproxCountDistinct: return "approx_count_distinct";
+    case AggregateKind::kTotal: return "total";
+    case AggregateKind::kAnyValue: return "any_value";
+  }
+  return "?";
+}
+
+BoundAggregate BoundAggregate::Clone() const {
+  BoundAggregate c;
+  c.kind = kind;
+  c.arg = arg ? arg->Clone() : nullptr;
+  c.distinct = distinct;
+  c.type = type;
+  c.separator = separator;
+  c.filter = filter ? filter->Clone() : nullptr;
+  for (const auto& o : order) c.order.push_back({o.expr->Clone(), o.descending, o.nulls_first});
+  return c;
+}
+
 bool BoundAggregate::Equals(const BoundAggregate& o) const {
-  if (kind != o.kind || distinct != o.distinct || (arg == nullptr) != (o.arg == nullptr)) return false;
+  if (kind != o.kind || distinct != o.distinct || (arg == nullptr) != (o.arg == nullptr) ||
+      separator != o.separator || (filter == nullptr) != (o.filter == nullptr) || order.size() != o.order.size()) {
+    return false;
+  }
+  if (filter && !filter->Equals(*o.filter)) return false;
+  for (size_t i = 0; i < order.size(); i++) {
+    if (order[i].descending != o.order[i].descending || order[i].nulls_first != o.order[i].nulls_first ||
+        !order[i].expr->Equals(*o.order[i].expr)) {
+      return false;
+    }
+  }
   return !arg || arg->Equals(*o.arg);
 }
 
 std::string BoundAggregate::ToString() const {
-  static const char* kNames[] = {"count_star", "count", "sum", "avg", "min", "max"};
-  std::string out = kNames[static_cast<int>(kind)];
+  std::string out = AggregateName(kind);
   out += "(";
   if (distinct) out += "DISTINCT ";
   if (arg) out += arg->ToString();
-  return out + ")";
+  if (kind == AggregateKind::kStringAgg) out += ", '" + separator + "'";
+  for (size_t i = 0; i < order.size(); i++) {
+    out += (i ? ", " : " ORDER BY ") + order[i].expr->ToString() + (order[i].descending ? " DESC" : "");
+  }
+  out += ")";
+  if (filter) out += " FILTER (WHERE " + filter->ToString() + ")";
+  return out;
 }
 
 }  // namespace kodiak::sql

@@ -85,14 +85,36 @@ void SplitConjuncts(BoundExprPtr e, std::vector<BoundExprPtr>* out);
 BoundExprPtr MakeColumn(int index, LogicalType type);
 BoundExprPtr MakeCast(BoundExprPtr child, LogicalType type);
 
-enum class AggregateKind : uint8_t { kCountStar, kCount, kSum, kAvg, kMin, kMax };
+enum class AggregateKind : uint8_t {
+  kCountStar, kCount, kSum, kAvg, kMin, kMax,
+  kStddevSamp, kStddevPop, kVarSamp, kVarPop,  // FLOAT64 (Welford)
+  kStringAgg,                                  // TEXT, joined with `separator`
+  kList,                                       // LIST of the argument's type, NULLs kept
+  kBoolAnd, kBoolOr,
+  kApproxCountDistinct,                        // INT64 (HyperLogLog)
+  kTotal,                                      // SQLite's total(): FLOAT64 sum, 0.0 for no rows
+  kAnyValue,                                   // the first non-NULL value
+};
+
+// The name an aggregate is called by, for EXPLAIN and messages.
+const char* AggregateName(AggregateKind kind);
+
+struct BoundAggregateOrder {
+  BoundExprPtr expr;
+  bool descending = false;
+  bool nulls_first = true;
+};
 
 struct BoundAggregate {
   AggregateKind kind = AggregateKind::kCountStar;
   BoundExprPtr arg;  // null for count(*)
   bool distinct = false;
   LogicalType type;  // result type
+  std::string separator = ",";          // kStringAgg
+  BoundExprPtr filter;                  // FILTER (WHERE ...): only rows where it is TRUE; may be null
+  std::vector<BoundAggregateOrder> order;  // agg(x ORDER BY ...): kStringAgg and kList
 
+  BoundAggregate Clone() const;
   bool Equals(const BoundAggregate& other) const;
   std::string ToString() const;
 };

@@ -75,7 +75,24 @@ std::string ExprToSql(const Expr& e) {
       if (e.distinct) out += "DISTINCT ";
       if (e.star_arg) out += "*";
       for (size_t i = 0; i < e.args.size(); i++) out += (i ? ", " : "") + ExprToSql(*e.args[i]);
-      return out + ")";
+      for (size_t i = 0; i < e.arg_order.size(); i++) {
+        out += (i ? ", " : " ORDER BY ") + ExprToSql(*e.arg_order[i].expr) + (e.arg_order[i].descending ? " DESC" : "");
+      }
+      out += ")";
+      if (e.filter) out += " FILTER (WHERE " + ExprToSql(*e.filter) + ")";
+      if (e.window) {
+        const WindowSpec& w = *e.window;
+        std::string spec = w.name;
+        for (size_t i = 0; i < w.partition_by.size(); i++) {
+          spec += std::string(i ? ", " : (spec.empty() ? "PARTITION BY " : " PARTITION BY ")) + ExprToSql(*w.partition_by[i]);
+        }
+        for (size_t i = 0; i < w.order_by.size(); i++) {
+          spec += std::string(i ? ", " : (spec.empty() ? "ORDER BY " : " ORDER BY ")) + ExprToSql(*w.order_by[i].expr) +
+                  (w.order_by[i].descending ? " DESC" : "");
+        }
+        out += " OVER (" + spec + ")";
+      }
+      return out;
     }
     case ExprKind::kCast:
       return std::string(e.try_cast ? "TRY_CAST(" : "CAST(") + ExprToSql(*e.args[0]) + " AS " +

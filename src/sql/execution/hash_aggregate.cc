@@ -71,11 +71,44 @@ Status HashAggregate::Consume(ExecContext& ctx) {
       }
     }
     for (size_t a = 0; a < aggregates_.size(); a++) {
+      const BoundAggregate& agg = aggregates_[a];
       VectorPtr arg;
-      if (aggregates_[a].arg) {
-        KODIAK_ASSIGN_OR_RETURN(arg, Evaluate(*aggregates_[a].arg, *in, &ctx));
+      if (agg.arg) {
+        KODIAK_ASSIGN_OR_RETURN(arg, Evaluate(*agg.arg, *in, &ctx));
       }
-      KODIAK_RETURN_IF_ERROR(states[a]->Update(arg.get(), gids.data(), n));
+      // FILTER (WHERE ...): only the rows where it is TRUE.
+      const int64_t* group_of = gids.data();
+      int64_t count = n;
+      std::vector<int64_t> rows, kept_gids;
+      if (agg.filter) {
+        KODIAK_ASSIGN_OR_RETURN(VectorPtr mask, Evaluate(*agg.filter, *in, &ctx));
+        for (int64_t i = 0; i < n; i++) {
+          if (mask->IsValid(i) && mask->GetBool(i)) rows.push_back(i);
+        }
+        if (static_cast<int64_t>(rows.size()) < n) {
+          for (int64_t r : rows) kept_gids.push_back(gids[static_cast<size_t>(r)]);
+          if (arg) arg = TakeVector(*arg, rows.data(), static_cast<int64_t>(rows.size()));
+          group_of = kept_gids.data();
+          count = static_cast<int64_t>(rows.size());
+        } else {
+          rows.clear();
+        }
+      }
+      std::vector<std::string> order_keys;
+      if (!agg.order.empty()) {
+        std::vector<VectorPtr> vectors;
+        std::vector<KeyColumn> cols;
+        for (const auto& o : agg.order) {
+          KODIAK_ASSIGN_OR_RETURN(VectorPtr v, Evaluate(*o.expr, *in, &ctx));
+          if (!rows.empty() || count < n) v = TakeVector(*v, rows.data(), count);
+          vectors.push_back(v);
+          cols.push_back(KeyColumn{vectors.back().get(), o.descending, o.nulls_first});
+        }
+        EncodeKeys(cols, count, &order_keys);
+        states[a]->SetOrderKeys(&order_keys);
+      }
+      if (count > 0) KODIAK_RETURN_IF_ERROR(states[a]->Update(arg.get(), group_of, count));
+      states[a]->SetOrderKeys(nullptr);
     }
   }
 

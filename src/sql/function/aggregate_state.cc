@@ -1,5 +1,7 @@
 #include "sql/function/aggregate_state.h"
 
+#include "sql/function/aggregate_library.h"
+
 #include <cmath>
 #include <type_traits>
 #include <unordered_set>
@@ -28,8 +30,8 @@ Result<LogicalType> AggregateResultType(AggregateKind kind, const LogicalType& a
     case AggregateKind::kMax:
       if (arg.id() == TypeId::kNull) return LogicalType(TypeId::kInt64);
       return arg;
+    default: return LibraryAggregateResultType(kind, arg);
   }
-  return Status::Internal("unknown aggregate");
 }
 
 namespace {
@@ -74,16 +76,6 @@ int128_t IntAt(const Vector& v, int64_t i) {
   }
 }
 
-double DoubleAt(const Vector& v, int64_t i) {
-  switch (v.type().id()) {
-    case TypeId::kFloat32: return v.data<float>()[i];
-    case TypeId::kFloat64: return v.data<double>()[i];
-    case TypeId::kDecimal:
-      return static_cast<double>(static_cast<long double>(v.data<int128_t>()[i]) /
-                                 static_cast<long double>(Pow10(v.type().scale())));
-    default: return static_cast<double>(IntAt(v, i));
-  }
-}
 
 // sum and avg.
 class SumState : public AggregateState {
@@ -330,6 +322,17 @@ std::unique_ptr<AggregateState> MakeMinMax(bool is_max, const LogicalType& t) {
 
 }  // namespace
 
+double DoubleAt(const Vector& v, int64_t i) {
+  switch (v.type().id()) {
+    case TypeId::kFloat32: return v.data<float>()[i];
+    case TypeId::kFloat64: return v.data<double>()[i];
+    case TypeId::kDecimal:
+      return static_cast<double>(static_cast<long double>(v.data<int128_t>()[i]) /
+                                 static_cast<long double>(Pow10(v.type().scale())));
+    default: return static_cast<double>(IntAt(v, i));
+  }
+}
+
 std::unique_ptr<AggregateState> MakeAggregateState(const BoundAggregate& agg) {
   std::unique_ptr<AggregateState> state;
   switch (agg.kind) {
@@ -342,6 +345,7 @@ std::unique_ptr<AggregateState> MakeAggregateState(const BoundAggregate& agg) {
     case AggregateKind::kAvg: state = std::make_unique<SumState>(true, agg.type); break;
     case AggregateKind::kMin: state = MakeMinMax(false, agg.type); break;
     case AggregateKind::kMax: state = MakeMinMax(true, agg.type); break;
+    default: state = MakeLibraryAggregateState(agg); break;
   }
   if (agg.distinct) state = std::make_unique<DistinctState>(std::move(state));
   return state;

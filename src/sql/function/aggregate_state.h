@@ -7,6 +7,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "columnar/vector.h"
 #include "kodiak/status.h"
@@ -20,6 +22,9 @@ class AggregateState {
   virtual void Resize(int64_t groups) = 0;
   virtual Status Update(const Vector* arg, const int64_t* group_ids, int64_t n) = 0;
   virtual Result<VectorPtr> Finalize(int64_t groups) = 0;
+  // For aggregates with ORDER BY (string_agg, list): the encoded order key
+  // of each row of the next Update's batch.
+  virtual void SetOrderKeys(const std::vector<std::string>* keys) { (void)keys; }
 };
 
 // The result type of an aggregate over `arg`, or a TypeError.

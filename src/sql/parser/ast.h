@@ -20,6 +20,8 @@
 namespace kodiak::sql {
 
 struct SelectStmt;
+struct WindowSpec;
+struct OrderItem;
 
 // A name as written: an identifier, a `backtick` identifier, or `{var}` (the
 // name is then read from session variable `text` when binding).
@@ -97,6 +99,10 @@ struct Expr {
   bool case_insensitive = false;         // kLike: ILIKE
   bool try_cast = false;                 // kCast
   bool quantifier_all = false;           // kInSubquery: op ALL (subquery)
+  // kFunction: agg(...) FILTER (WHERE filter), agg(x ORDER BY ...), f(...) OVER (...)
+  std::unique_ptr<Expr> filter;
+  std::vector<OrderItem> arg_order;
+  std::unique_ptr<WindowSpec> window;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
@@ -133,6 +139,22 @@ struct OrderItem {
   enum class Nulls : uint8_t { kDefault, kFirst, kLast } nulls = Nulls::kDefault;
 };
 
+// OVER ( [name] [PARTITION BY ...] [ORDER BY ...] [frame] ) or OVER name.
+struct WindowFrameBound {
+  enum class Kind : uint8_t { kUnboundedPreceding, kPreceding, kCurrentRow, kFollowing, kUnboundedFollowing };
+  Kind kind = Kind::kCurrentRow;
+  ExprPtr offset;  // kPreceding / kFollowing
+};
+
+struct WindowSpec {
+  int64_t pos = -1;
+  std::string name;  // a window of the WINDOW clause this one starts from
+  std::vector<ExprPtr> partition_by;
+  std::vector<OrderItem> order_by;
+  enum class FrameUnit : uint8_t { kNone, kRows, kRange, kGroups } unit = FrameUnit::kNone;
+  WindowFrameBound start, end;
+};
+
 struct CommonTableExpr {
   std::string name;
   std::vector<std::string> column_names;
@@ -160,6 +182,8 @@ struct SelectStmt {
   ExprPtr where;
   std::vector<ExprPtr> group_by;
   ExprPtr having;
+  std::vector<std::pair<std::string, std::unique_ptr<WindowSpec>>> windows;  // WINDOW name AS (...)
+  ExprPtr qualify;  // QUALIFY condition (filters on window functions)
   std::vector<std::vector<ExprPtr>> values;
 
   SetOpKind set_op = SetOpKind::kNone;

@@ -612,14 +612,116 @@ Result<ExprPtr> ParserImpl::ParseFunctionCall() {
       AcceptWord("all");
     }
     KODIAK_ASSIGN_OR_RETURN(e->args, ParseExprList());
-    if (PeekWord("order")) return NotSupported(Cur(), "ORDER BY inside a function call");
+    if (AcceptWord("order")) {
+      KODIAK_RETURN_IF_ERROR(ExpectWord("by"));
+      KODIAK_ASSIGN_OR_RETURN(e->arg_order, ParseOrderItems());
+    }
   }
   KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
-  if (PeekWord("over")) return NotSupported(Cur(), "a window function (OVER)");
   if (Cur().IsWord("filter") && Peek().Is(TokenKind::kLParen)) {
-    return NotSupported(Cur(), "FILTER (WHERE ...)");
+    Advance();
+    const Token& fopen = Cur();
+    Advance();
+    KODIAK_RETURN_IF_ERROR(ExpectWord("where"));
+    KODIAK_ASSIGN_OR_RETURN(e->filter, ParseExpr());
+    KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, fopen));
+  }
+  if (AcceptWord("over")) {
+    if (Check(TokenKind::kLParen)) {
+      KODIAK_ASSIGN_OR_RETURN(e->window, ParseWindowSpec());
+    } else {
+      e->window = std::make_unique<WindowSpec>();
+      e->window->pos = Cur().pos;
+      KODIAK_ASSIGN_OR_RETURN(e->window->name, ParsePlainName("a window name or '('"));
+    }
   }
   return e;
+}
+
+Result<std::vector<OrderItem>> ParserImpl::ParseOrderItems() {
+  std::vector<OrderItem> items;
+  do {
+    OrderItem item;
+    KODIAK_ASSIGN_OR_RETURN(item.expr, ParseExpr());
+    if (AcceptWord("desc")) {
+      item.descending = true;
+    } else {
+      AcceptWord("asc");
+    }
+    if (AcceptWord("nulls")) {
+      if (AcceptWord("first")) {
+        item.nulls = OrderItem::Nulls::kFirst;
+      } else if (AcceptWord("last")) {
+        item.nulls = OrderItem::Nulls::kLast;
+      } else {
+        return Expected("FIRST or LAST");
+      }
+    }
+    items.push_back(std::move(item));
+  } while (Accept(TokenKind::kComma));
+  return items;
+}
+
+Result<WindowFrameBound> ParserImpl::ParseFrameBound() {
+  WindowFrameBound b;
+  if (AcceptWord("unbounded")) {
+    if (AcceptWord("preceding")) {
+      b.kind = WindowFrameBound::Kind::kUnboundedPreceding;
+    } else {
+      KODIAK_RETURN_IF_ERROR(ExpectWord("following"));
+      b.kind = WindowFrameBound::Kind::kUnboundedFollowing;
+    }
+    return b;
+  }
+  if (AcceptWord("current")) {
+    KODIAK_RETURN_IF_ERROR(ExpectWord("row"));
+    b.kind = WindowFrameBound::Kind::kCurrentRow;
+    return b;
+  }
+  KODIAK_ASSIGN_OR_RETURN(b.offset, ParseBinary(kPrecCompare + 1));
+  if (AcceptWord("preceding")) {
+    b.kind = WindowFrameBound::Kind::kPreceding;
+  } else {
+    KODIAK_RETURN_IF_ERROR(ExpectWord("following"));
+    b.kind = WindowFrameBound::Kind::kFollowing;
+  }
+  return b;
+}
+
+// ( [name] [PARTITION BY ...] [ORDER BY ...] [{ROWS | RANGE | GROUPS} frame] )
+Result<std::unique_ptr<WindowSpec>> ParserImpl::ParseWindowSpec() {
+  auto w = std::make_unique<WindowSpec>();
+  w->pos = Cur().pos;
+  const Token& open = Cur();
+  KODIAK_RETURN_IF_ERROR(Expect(TokenKind::kLParen, "'('"));
+  if (Cur().kind == TokenKind::kIdentifier && !Cur().IsWord("partition") && !Cur().IsWord("order") &&
+      !Cur().IsWord("rows") && !Cur().IsWord("range") && !Cur().IsWord("groups")) {
+    KODIAK_ASSIGN_OR_RETURN(w->name, ParsePlainName("a window name"));
+  }
+  if (AcceptWord("partition")) {
+    KODIAK_RETURN_IF_ERROR(ExpectWord("by"));
+    KODIAK_ASSIGN_OR_RETURN(w->partition_by, ParseExprList());
+  }
+  if (AcceptWord("order")) {
+    KODIAK_RETURN_IF_ERROR(ExpectWord("by"));
+    KODIAK_ASSIGN_OR_RETURN(w->order_by, ParseOrderItems());
+  }
+  if (AcceptWord("rows")) w->unit = WindowSpec::FrameUnit::kRows;
+  else if (AcceptWord("range")) w->unit = WindowSpec::FrameUnit::kRange;
+  else if (AcceptWord("groups")) w->unit = WindowSpec::FrameUnit::kGroups;
+  if (w->unit != WindowSpec::FrameUnit::kNone) {
+    if (AcceptWord("between")) {
+      KODIAK_ASSIGN_OR_RETURN(w->start, ParseFrameBound());
+      KODIAK_RETURN_IF_ERROR(ExpectWord("and"));
+      KODIAK_ASSIGN_OR_RETURN(w->end, ParseFrameBound());
+    } else {
+      KODIAK_ASSIGN_OR_RETURN(w->start, ParseFrameBound());
+      w->end.kind = WindowFrameBound::Kind::kCurrentRow;
+    }
+    if (PeekWord("exclude")) return NotSupported(Cur(), "EXCLUDE in a window frame");
+  }
+  KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
+  return w;
 }
 
 Result<ExprPtr> ParserImpl::ParseCase() {

@@ -200,6 +200,9 @@ class ParserImpl {
 
   // ---- Queries ----
   Result<SelectPtr> ParseQuery();
+  Result<std::vector<OrderItem>> ParseOrderItems();
+  Result<std::unique_ptr<WindowSpec>> ParseWindowSpec();
+  Result<WindowFrameBound> ParseFrameBound();
   // WITH [RECURSIVE] name AS (query), ... (the WITH keyword already read).
   Status ParseWithList(std::vector<CommonTableExpr>* with, bool* recursive);
   Result<SelectPtr> ParseSetOperation(int min_prec);

@@ -217,8 +217,17 @@ Status ParserImpl::ParseWhereGroupHaving(SelectStmt* q) {
   if (AcceptWord("having")) {
     KODIAK_ASSIGN_OR_RETURN(q->having, ParseExpr());
   }
-  if (PeekWord("window")) return NotSupported(Cur(), "WINDOW");
-  if (PeekWord("qualify")) return NotSupported(Cur(), "QUALIFY");
+  if (AcceptWord("window")) {
+    do {
+      KODIAK_ASSIGN_OR_RETURN(std::string name, ParsePlainName("a window name"));
+      KODIAK_RETURN_IF_ERROR(ExpectWord("as"));
+      KODIAK_ASSIGN_OR_RETURN(std::unique_ptr<WindowSpec> spec, ParseWindowSpec());
+      q->windows.emplace_back(std::move(name), std::move(spec));
+    } while (Accept(TokenKind::kComma));
+  }
+  if (AcceptWord("qualify")) {
+    KODIAK_ASSIGN_OR_RETURN(q->qualify, ParseExpr());
+  }
   return Status::OK();
 }
 
@@ -228,25 +237,7 @@ Status ParserImpl::ParseOrderLimit(SelectStmt* q) {
     Advance();
     KODIAK_RETURN_IF_ERROR(ExpectWord("by"));
     if (!q->order_by.empty()) return Error(t, "a query can have only one ORDER BY");
-    do {
-      OrderItem item;
-      KODIAK_ASSIGN_OR_RETURN(item.expr, ParseExpr());
-      if (AcceptWord("desc")) {
-        item.descending = true;
-      } else {
-        AcceptWord("asc");
-      }
-      if (AcceptWord("nulls")) {
-        if (AcceptWord("first")) {
-          item.nulls = OrderItem::Nulls::kFirst;
-        } else if (AcceptWord("last")) {
-          item.nulls = OrderItem::Nulls::kLast;
-        } else {
-          return Expected("FIRST or LAST");
-        }
-      }
-      q->order_by.push_back(std::move(item));
-    } while (Accept(TokenKind::kComma));
+    KODIAK_ASSIGN_OR_RETURN(q->order_by, ParseOrderItems());
   }
   // LIMIT and OFFSET, in either order, each at most once.
   for (int round = 0; round < 2; ++round) {
