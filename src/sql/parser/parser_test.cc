@@ -1145,13 +1145,34 @@ TEST(ParserStmtTest, TrailingSemicolonOnlyOnce) {
   EXPECT_EQ(st.position(), 9);
 }
 
+TEST(ParserExprTest, WindowFunctionsFilterAndOrderedAggregates) {
+  auto q = Query(
+      "SELECT sum(x) OVER (PARTITION BY a, b ORDER BY c DESC ROWS BETWEEN 2 PRECEDING AND CURRENT ROW), "
+      "rank() OVER w, count(*) FILTER (WHERE x > 1), string_agg(s, ',' ORDER BY s) FROM t WINDOW w AS (ORDER BY a)");
+  ASSERT_TRUE(q);
+  ASSERT_EQ(q->items.size(), 4u);
+  const Expr& sum = *q->items[0].expr;
+  ASSERT_TRUE(sum.window);
+  EXPECT_EQ(sum.window->partition_by.size(), 2u);
+  ASSERT_EQ(sum.window->order_by.size(), 1u);
+  EXPECT_TRUE(sum.window->order_by[0].descending);
+  EXPECT_EQ(sum.window->unit, WindowSpec::FrameUnit::kRows);
+  EXPECT_EQ(sum.window->start.kind, WindowFrameBound::Kind::kPreceding);
+  EXPECT_EQ(sum.window->end.kind, WindowFrameBound::Kind::kCurrentRow);
+  ASSERT_TRUE(q->items[1].expr->window);
+  EXPECT_EQ(q->items[1].expr->window->name, "w");
+  EXPECT_TRUE(q->items[2].expr->filter);
+  EXPECT_EQ(q->items[3].expr->arg_order.size(), 1u);
+  ASSERT_EQ(q->windows.size(), 1u);
+  EXPECT_EQ(q->windows[0].first, "w");
+  EXPECT_EQ(Fail("SELECT sum(x) OVER (ROWS BETWEEN 1 PRECEDING) FROM t").message(), "expected AND after 'PRECEDING'");
+}
+
 TEST(ParserStmtTest, NotYetSupportedStatementsSayWhat) {
   EXPECT_EQ(Fail("CREATE TYPE MyStruct AS STRUCT(k INT64)").message(),
             "CREATE TYPE is not supported yet");
   EXPECT_EQ(Fail("CREATE FUNCTION f() RETURNS INT { 1 }").message(),
             "CREATE FUNCTION is not supported yet");
-  EXPECT_EQ(Fail("SELECT sum(x) OVER () FROM t").message(),
-            "a window function (OVER) is not supported yet");
   EXPECT_EQ(Fail("INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING").message(),
             "INSERT ... ON CONFLICT is not supported yet");
 }
