@@ -74,7 +74,9 @@ Result<BoundExprPtr> Binder::BindExpr(const Expr& e, ExprContext& ctx) {
     ~DepthGuard() { d--; }
   } guard{depth_};
 
-  if (ctx.agg && !(e.kind == ExprKind::kFunction && IsAggregateName(e.text)) && !ContainsAggregateCall(e)) {
+  if (e.kind == ExprKind::kFunction && e.window) return BindWindowCall(e, ctx);
+  if (ctx.agg && !(e.kind == ExprKind::kFunction && IsAggregateName(e.text)) && !ContainsAggregateCall(e) &&
+      !ContainsWindowCall(e)) {
     // In an aggregate query a non-aggregate expression must be (made of)
     // GROUP BY expressions.
     ExprContext plain{ctx.agg->input, nullptr, ctx.clause};
@@ -372,9 +374,24 @@ Result<BoundExprPtr> Binder::BindAggregate(const Expr& e, ExprContext& ctx) {
     return Status::BinderError(std::string("aggregate function ") + name + "() is not allowed in " + ctx.clause,
                                e.pos, std::string(ctx.clause) == "WHERE" ? "use HAVING to filter on aggregates" : "");
   }
+  ExprContext inner{ctx.agg->input, nullptr, "an aggregate's argument"};
+  KODIAK_ASSIGN_OR_RETURN(BoundAggregate agg, MakeBoundAggregate(e, inner));
+  auto& list = ctx.agg->aggregates;
+  size_t index = list.size();
+  for (size_t i = 0; i < list.size(); i++) {
+    if (list[i].Equals(agg)) index = i;
+  }
+  LogicalType type = agg.type;
+  if (index == list.size()) list.push_back(std::move(agg));
+  auto ref = MakeColumn(static_cast<int>(ctx.agg->groups.size() + index), type);
+  ref->pos = e.pos;
+  return ref;
+}
+
+Result<BoundAggregate> Binder::MakeBoundAggregate(const Expr& e, ExprContext& inner) {
+  std::string name = AsciiLower(e.text);
   BoundAggregate agg;
   agg.distinct = e.distinct;
-  ExprContext inner{ctx.agg->input, nullptr, "an aggregate's argument"};
   if (e.star_arg || (name == "count" && e.args.empty())) {
     if (name != "count") return Status::BinderError(name + "(*) is not a function; only count(*) is", e.pos);
     agg.kind = AggregateKind::kCountStar;
@@ -430,7 +447,7 @@ Result<BoundExprPtr> Binder::BindAggregate(const Expr& e, ExprContext& ctx) {
     }
   }
   if (e.filter) {
-    ExprContext fctx{ctx.agg->input, nullptr, "FILTER"};
+    ExprContext fctx{inner.scope, inner.agg, "FILTER"};
     KODIAK_ASSIGN_OR_RETURN(agg.filter, BindExpr(*e.filter, fctx));
     KODIAK_ASSIGN_OR_RETURN(agg.filter, ToBool(std::move(agg.filter), "FILTER (WHERE ...)"));
   }
@@ -447,16 +464,7 @@ Result<BoundExprPtr> Binder::BindAggregate(const Expr& e, ExprContext& ctx) {
       agg.order.push_back(std::move(k));
     }
   }
-  auto& list = ctx.agg->aggregates;
-  size_t index = list.size();
-  for (size_t i = 0; i < list.size(); i++) {
-    if (list[i].Equals(agg)) index = i;
-  }
-  LogicalType type = agg.type;
-  if (index == list.size()) list.push_back(std::move(agg));
-  auto ref = MakeColumn(static_cast<int>(ctx.agg->groups.size() + index), type);
-  ref->pos = e.pos;
-  return ref;
+  return agg;
 }
 
 Result<BoundExprPtr> Binder::BindFunction(const Expr& e, ExprContext& ctx) {

@@ -20,12 +20,33 @@ namespace kodiak::sql {
 
 
 bool ContainsAggregateCall(const Expr& e) {
-  if (e.kind == ExprKind::kFunction && IsAggregateName(e.text)) return true;
+  // sum(x) OVER (...) is a window function, but its arguments and window
+  // may hold aggregates of the query: rank() OVER (ORDER BY count(*)).
+  if (e.kind == ExprKind::kFunction && IsAggregateName(e.text) && !e.window) return true;
   for (const auto& a : e.args) {
     if (a && ContainsAggregateCall(*a)) return true;
   }
+  if (e.window) {
+    for (const auto& p : e.window->partition_by) {
+      if (ContainsAggregateCall(*p)) return true;
+    }
+    for (const auto& o : e.window->order_by) {
+      if (ContainsAggregateCall(*o.expr)) return true;
+    }
+  }
   for (const auto& [w, t] : e.when_then) {
     if (ContainsAggregateCall(*w) || ContainsAggregateCall(*t)) return true;
+  }
+  return false;
+}
+
+bool ContainsWindowCall(const Expr& e) {
+  if (e.kind == ExprKind::kFunction && e.window) return true;
+  for (const auto& a : e.args) {
+    if (a && ContainsWindowCall(*a)) return true;
+  }
+  for (const auto& [w, t] : e.when_then) {
+    if (ContainsWindowCall(*w) || ContainsWindowCall(*t)) return true;
   }
   return false;
 }
@@ -534,7 +555,9 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
     }
   }
 
-  ExprContext sctx{&scope, aggregate ? &agg : nullptr, "SELECT"};
+  WindowContext win;
+  win.stmt = &stmt;
+  ExprContext sctx{&scope, aggregate ? &agg : nullptr, "SELECT", &win};
   std::vector<BoundExprPtr> exprs;
   for (const auto& en : entries) {
     if (en.ast) {
@@ -588,7 +611,7 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
       }
     }
     if (target < 0) {
-      ExprContext octx{&scope, aggregate ? &agg : nullptr, "ORDER BY"};
+      ExprContext octx{&scope, aggregate ? &agg : nullptr, "ORDER BY", &win};
       KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(oe, octx));
       for (size_t i = 0; i < exprs.size(); i++) {
         if (exprs[i]->Equals(*b)) target = static_cast<int>(i);
@@ -610,10 +633,27 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
     sort_keys.push_back(std::move(key));
   }
 
+  BoundExprPtr qualify;
+  if (stmt.qualify) {
+    ExprContext qctx{&scope, aggregate ? &agg : nullptr, "QUALIFY", &win};
+    KODIAK_ASSIGN_OR_RETURN(qualify, BindExpr(*stmt.qualify, qctx));
+    KODIAK_ASSIGN_OR_RETURN(qualify, ToBool(std::move(qualify), "QUALIFY"));
+  }
+
+  // The row window functions are computed over: the aggregate's output, or
+  // the FROM row.
+  const int window_input =
+      aggregate ? static_cast<int>(agg.groups.size() + agg.aggregates.size()) : static_cast<int>(scope.columns.size());
   if (aggregate) {
     plan = std::make_unique<HashAggregate>(std::move(plan), std::move(agg.groups), std::move(agg.aggregates));
     if (having) plan = std::make_unique<Filter>(std::move(plan), std::move(having));
   }
+  if (!win.windows.empty()) {
+    for (auto& e : exprs) FinishWindows(e.get(), window_input);
+    if (qualify) FinishWindows(qualify.get(), window_input);
+    plan = std::make_unique<Window>(std::move(plan), std::move(win.windows));
+  }
+  if (qualify) plan = std::make_unique<Filter>(std::move(plan), std::move(qualify));
 
   BoundQuery q;
   for (size_t i = 0; i < visible; i++) {

@@ -21,6 +21,7 @@
 #include "kodiak/status.h"
 #include "sql/binder/bound_expr.h"
 #include "sql/execution/physical_operator.h"
+#include "sql/execution/window.h"
 #include "sql/parser/ast.h"
 
 namespace kodiak::sql {
@@ -91,11 +92,23 @@ class Binder {
 
  private:
   struct AggregateContext;
+  // The window functions of a SELECT block, collected while its SELECT list,
+  // QUALIFY and ORDER BY are bound (bind_window.cc). A window function binds
+  // to column kWindowBase + i; once the width of the row they are computed
+  // over is known, FinishWindows moves them to width + i.
+  struct WindowContext {
+    static constexpr int kWindowBase = 1 << 24;
+    const SelectStmt* stmt = nullptr;  // its WINDOW clause
+    std::vector<BoundWindow> windows;
+  };
   struct ExprContext {
     const Scope* scope = nullptr;
     AggregateContext* agg = nullptr;  // set while binding SELECT/HAVING/ORDER BY of an aggregate query
     const char* clause = "";          // for "aggregates are not allowed in WHERE"
+    WindowContext* win = nullptr;     // where window functions are allowed
   };
+  Result<BoundExprPtr> BindWindowCall(const Expr& e, ExprContext& ctx);
+  static void FinishWindows(BoundExpr* e, int width);
 
   // A query without its WITH clause: a SELECT block, VALUES or a set operation.
   Result<BoundQuery> BindQueryBody(const SelectStmt& stmt);
@@ -164,6 +177,8 @@ class Binder {
   Result<BoundExprPtr> BindColumnRef(const Expr& e, ExprContext& ctx);
   Result<BoundExprPtr> BindFunction(const Expr& e, ExprContext& ctx);
   Result<BoundExprPtr> BindAggregate(const Expr& e, ExprContext& ctx);
+  // An aggregate call with its arguments, FILTER and ORDER BY bound in `inner`.
+  Result<BoundAggregate> MakeBoundAggregate(const Expr& e, ExprContext& inner);
   Result<BoundExprPtr> BindArithmetic(BinaryOp op, BoundExprPtr l, BoundExprPtr r, int64_t pos);
   Result<BoundExprPtr> BindComparison(BinaryOp op, BoundExprPtr l, BoundExprPtr r, int64_t pos);
   Result<BoundExprPtr> BindCase(const Expr& e, ExprContext& ctx);
@@ -193,6 +208,8 @@ class Binder {
 bool IsAggregateName(std::string_view name);
 // True when `e` calls an aggregate function (not looking into subqueries).
 bool ContainsAggregateCall(const Expr& e);
+// True when `e` has a window function call f(...) OVER (...).
+bool ContainsWindowCall(const Expr& e);
 // True when `e` has a scalar `(SELECT ...)` (not looking into subqueries).
 bool ContainsScalarSubquery(const Expr& e);
 
