@@ -148,6 +148,10 @@ Result<BoundExprPtr> Binder::BindColumnRef(const Expr& e, ExprContext& ctx) {
     return BindOuterColumnRef(
         e, Status::BinderError("unknown table '" + table + "' in " + ExprToSql(e), e.pos, DidYouMean(table, tables)));
   }
+  if (found < 0 && table.empty() && ctx.aliases) {
+    auto alias = ctx.aliases->find(AsciiLower(column));
+    if (alias != ctx.aliases->end()) return BindExpr(*alias->second, ctx);
+  }
   if (found < 0) {
     return BindOuterColumnRef(
         e, Status::BinderError("unknown column '" + column + "'",

@@ -635,7 +635,11 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
 
   BoundExprPtr qualify;
   if (stmt.qualify) {
-    ExprContext qctx{&scope, aggregate ? &agg : nullptr, "QUALIFY", &win};
+    std::map<std::string, const Expr*> aliases;
+    for (const auto& en : entries) {
+      if (en.ast) aliases.emplace(AsciiLower(en.name), en.ast);
+    }
+    ExprContext qctx{&scope, aggregate ? &agg : nullptr, "QUALIFY", &win, &aliases};
     KODIAK_ASSIGN_OR_RETURN(qualify, BindExpr(*stmt.qualify, qctx));
     KODIAK_ASSIGN_OR_RETURN(qualify, ToBool(std::move(qualify), "QUALIFY"));
   }

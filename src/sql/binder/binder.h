@@ -106,6 +106,8 @@ class Binder {
     AggregateContext* agg = nullptr;  // set while binding SELECT/HAVING/ORDER BY of an aggregate query
     const char* clause = "";          // for "aggregates are not allowed in WHERE"
     WindowContext* win = nullptr;     // where window functions are allowed
+    // QUALIFY: names of the SELECT list that stand for their expressions.
+    const std::map<std::string, const Expr*>* aliases = nullptr;
   };
   Result<BoundExprPtr> BindWindowCall(const Expr& e, ExprContext& ctx);
   static void FinishWindows(BoundExpr* e, int width);
