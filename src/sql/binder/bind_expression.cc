@@ -75,6 +75,16 @@ Result<BoundExprPtr> Binder::BindExpr(const Expr& e, ExprContext& ctx) {
   } guard{depth_};
 
   if (e.kind == ExprKind::kFunction && e.window) return BindWindowCall(e, ctx);
+  if (ctx.aliases && e.kind == ExprKind::kColumnRef && e.names.size() == 1 && !e.names[0].from_variable) {
+    // QUALIFY rn = 1: a name of the SELECT list, unless the FROM has that column.
+    const std::string name = AsciiLower(e.names[0].text);
+    auto alias = ctx.aliases->find(name);
+    bool in_scope = false;
+    for (size_t i = 0; ctx.scope && i < ctx.scope->columns.size(); i++) {
+      in_scope |= !ctx.scope->columns[i].hidden && AsciiLower(ctx.scope->columns[i].name) == name;
+    }
+    if (alias != ctx.aliases->end() && !in_scope) return BindExpr(*alias->second, ctx);
+  }
   if (ctx.agg && !(e.kind == ExprKind::kFunction && IsAggregateName(e.text)) && !ContainsAggregateCall(e) &&
       !ContainsWindowCall(e)) {
     // In an aggregate query a non-aggregate expression must be (made of)
@@ -147,10 +157,6 @@ Result<BoundExprPtr> Binder::BindColumnRef(const Expr& e, ExprContext& ctx) {
     }
     return BindOuterColumnRef(
         e, Status::BinderError("unknown table '" + table + "' in " + ExprToSql(e), e.pos, DidYouMean(table, tables)));
-  }
-  if (found < 0 && table.empty() && ctx.aliases) {
-    auto alias = ctx.aliases->find(AsciiLower(column));
-    if (alias != ctx.aliases->end()) return BindExpr(*alias->second, ctx);
   }
   if (found < 0) {
     return BindOuterColumnRef(
