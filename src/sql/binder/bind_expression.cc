@@ -33,7 +33,7 @@ bool IsAggregateName(std::string_view name) {
       "count",      "sum",        "avg",      "mean",         "min",          "max",       "stddev",
       "stddev_samp", "stddev_pop", "variance", "var_samp",     "var_pop",      "string_agg", "group_concat",
       "listagg",    "list",       "array_agg", "bool_and",    "every",        "bool_or",   "approx_count_distinct",
-      "total",      "any_value",  "first",    "arbitrary"};
+      "total",      "any_value",  "first",    "arbitrary",    "grouping",     "grouping_id"};
   std::string n = AsciiLower(name);
   for (const char* k : kNames) {
     if (n == k) return true;
@@ -385,7 +385,24 @@ Result<BoundExprPtr> Binder::BindAggregate(const Expr& e, ExprContext& ctx) {
                                e.pos, std::string(ctx.clause) == "WHERE" ? "use HAVING to filter on aggregates" : "");
   }
   ExprContext inner{ctx.agg->input, nullptr, "an aggregate's argument"};
-  KODIAK_ASSIGN_OR_RETURN(BoundAggregate agg, MakeBoundAggregate(e, inner));
+  BoundAggregate agg;
+  if (name == "grouping" || name == "grouping_id") {
+    // grouping(a, b): which of these GROUP BY items the current grouping set leaves out.
+    if (e.args.empty() || e.args.size() > 62) return Status::BinderError(name + "() needs GROUP BY items", e.pos);
+    agg.kind = AggregateKind::kGrouping;
+    agg.type = TypeId::kInt64;
+    for (const auto& a : e.args) {
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*a, inner));
+      int found = -1;
+      for (size_t g = 0; g < ctx.agg->groups.size(); g++) {
+        if (ctx.agg->groups[g]->Equals(*b)) found = static_cast<int>(g);
+      }
+      if (found < 0) return Status::BinderError(name + "() takes only GROUP BY items", a->pos);
+      agg.grouping.push_back(found);
+    }
+  } else {
+    KODIAK_ASSIGN_OR_RETURN(agg, MakeBoundAggregate(e, inner));
+  }
   auto& list = ctx.agg->aggregates;
   size_t index = list.size();
   for (size_t i = 0; i < list.size(); i++) {

@@ -11,6 +11,7 @@
 #include "sql/binder/expr_printer.h"
 #include "sql/execution/cast.h"
 #include "sql/execution/expression_executor.h"
+#include "sql/execution/grouping_sets.h"
 #include "sql/execution/operators.h"
 #include "sql/function/scalar_function.h"
 #include "sql/parser/parser.h"
@@ -506,7 +507,8 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
     entries.push_back({item.expr.get(), -1, name, item.pos});
   }
 
-  bool aggregate = !stmt.group_by.empty() || (stmt.having && ContainsAggregateCall(*stmt.having));
+  bool aggregate = !stmt.group_by.empty() || !stmt.grouping_sets.empty() ||
+                   (stmt.having && ContainsAggregateCall(*stmt.having));
   for (const auto& en : entries) aggregate |= en.ast && ContainsAggregateCall(*en.ast);
   for (const auto& o : stmt.order_by) aggregate |= ContainsAggregateCall(*o.expr);
 
@@ -648,7 +650,11 @@ Result<BoundQuery> Binder::BindSelectBlock(const SelectStmt& stmt) {
   // the FROM row.
   const int window_input =
       aggregate ? static_cast<int>(agg.groups.size() + agg.aggregates.size()) : static_cast<int>(scope.columns.size());
-  if (aggregate) {
+  if (aggregate && !stmt.grouping_sets.empty()) {
+    plan = std::make_unique<GroupingSets>(std::move(plan), std::move(agg.groups), std::move(agg.aggregates),
+                                          stmt.grouping_sets);
+    if (having) plan = std::make_unique<Filter>(std::move(plan), std::move(having));
+  } else if (aggregate) {
     plan = std::make_unique<HashAggregate>(std::move(plan), std::move(agg.groups), std::move(agg.aggregates));
     if (having) plan = std::make_unique<Filter>(std::move(plan), std::move(having));
   }

@@ -184,6 +184,7 @@ const char* AggregateName(AggregateKind kind) {
     case AggregateKind::kApproxCountDistinct: return "approx_count_distinct";
     case AggregateKind::kTotal: return "total";
     case AggregateKind::kAnyValue: return "any_value";
+    case AggregateKind::kGrouping: return "grouping";
   }
   return "?";
 }
@@ -195,6 +196,8 @@ BoundAggregate BoundAggregate::Clone() const {
   c.distinct = distinct;
   c.type = type;
   c.separator = separator;
+  c.grouping = grouping;
+  c.grouping_value = grouping_value;
   c.filter = filter ? filter->Clone() : nullptr;
   for (const auto& o : order) c.order.push_back({o.expr->Clone(), o.descending, o.nulls_first});
   return c;
@@ -202,7 +205,7 @@ BoundAggregate BoundAggregate::Clone() const {
 
 bool BoundAggregate::Equals(const BoundAggregate& o) const {
   if (kind != o.kind || distinct != o.distinct || (arg == nullptr) != (o.arg == nullptr) ||
-      separator != o.separator || (filter == nullptr) != (o.filter == nullptr) || order.size() != o.order.size()) {
+      separator != o.separator || grouping != o.grouping || (filter == nullptr) != (o.filter == nullptr) || order.size() != o.order.size()) {
     return false;
   }
   if (filter && !filter->Equals(*o.filter)) return false;
@@ -220,6 +223,7 @@ std::string BoundAggregate::ToString() const {
   out += "(";
   if (distinct) out += "DISTINCT ";
   if (arg) out += arg->ToString();
+  for (size_t i = 0; i < grouping.size(); i++) out += (i ? ", #" : "#") + std::to_string(grouping[i]);
   if (kind == AggregateKind::kStringAgg) out += ", '" + separator + "'";
   for (size_t i = 0; i < order.size(); i++) {
     out += (i ? ", " : " ORDER BY ") + order[i].expr->ToString() + (order[i].descending ? " DESC" : "");

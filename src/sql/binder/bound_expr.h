@@ -94,6 +94,7 @@ enum class AggregateKind : uint8_t {
   kApproxCountDistinct,                        // INT64 (HyperLogLog)
   kTotal,                                      // SQLite's total(): FLOAT64 sum, 0.0 for no rows
   kAnyValue,                                   // the first non-NULL value
+  kGrouping,                                   // grouping(a, b): INT64 bits of the GROUP BY items not in the set
 };
 
 // The name an aggregate is called by, for EXPLAIN and messages.
@@ -113,6 +114,8 @@ struct BoundAggregate {
   std::string separator = ",";          // kStringAgg
   BoundExprPtr filter;                  // FILTER (WHERE ...): only rows where it is TRUE; may be null
   std::vector<BoundAggregateOrder> order;  // agg(x ORDER BY ...): kStringAgg and kList
+  std::vector<int> grouping;               // kGrouping: indexes of its GROUP BY items
+  int64_t grouping_value = 0;              // kGrouping: its value in the grouping set being computed
 
   BoundAggregate Clone() const;
   bool Equals(const BoundAggregate& other) const;

@@ -272,6 +272,22 @@ class AnyValueState : public AggregateState {
   std::vector<Value> values_;
 };
 
+// grouping(...): the same value for every group of one grouping set.
+class ConstantState : public AggregateState {
+ public:
+  explicit ConstantState(int64_t value) : value_(value) {}
+  void Resize(int64_t) override {}
+  Status Update(const Vector*, const int64_t*, int64_t) override { return Status::OK(); }
+  Result<VectorPtr> Finalize(int64_t g) override {
+    auto out = std::make_shared<Vector>(TypeId::kInt64, g);
+    for (int64_t i = 0; i < g; i++) out->data<int64_t>()[i] = value_;
+    return out;
+  }
+
+ private:
+  int64_t value_;
+};
+
 }  // namespace
 
 Result<LogicalType> LibraryAggregateResultType(AggregateKind kind, const LogicalType& arg) {
@@ -290,6 +306,7 @@ Result<LogicalType> LibraryAggregateResultType(AggregateKind kind, const Logical
     case AggregateKind::kBoolOr: return LogicalType(TypeId::kBool);
     case AggregateKind::kApproxCountDistinct: return LogicalType(TypeId::kInt64);
     case AggregateKind::kAnyValue: return arg.id() == TypeId::kNull ? LogicalType(TypeId::kInt64) : arg;
+    case AggregateKind::kGrouping: return LogicalType(TypeId::kInt64);
     default: return Status::Internal("not a library aggregate");
   }
 }
@@ -307,6 +324,7 @@ std::unique_ptr<AggregateState> MakeLibraryAggregateState(const BoundAggregate& 
     case AggregateKind::kApproxCountDistinct: return std::make_unique<ApproxDistinctState>();
     case AggregateKind::kTotal: return std::make_unique<TotalState>();
     case AggregateKind::kAnyValue: return std::make_unique<AnyValueState>(agg.type);
+    case AggregateKind::kGrouping: return std::make_unique<ConstantState>(agg.grouping_value);
     default: return nullptr;
   }
 }

@@ -181,6 +181,9 @@ struct SelectStmt {
   TableRefPtr from;  // null when there is no FROM; `FROM a, b` is a cross join
   ExprPtr where;
   std::vector<ExprPtr> group_by;
+  // GROUPING SETS / ROLLUP / CUBE: each set lists indexes into group_by;
+  // empty for a plain GROUP BY.
+  std::vector<std::vector<size_t>> grouping_sets;
   ExprPtr having;
   std::vector<std::pair<std::string, std::unique_ptr<WindowSpec>>> windows;  // WINDOW name AS (...)
   ExprPtr qualify;  // QUALIFY condition (filters on window functions)

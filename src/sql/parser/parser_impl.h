@@ -201,6 +201,7 @@ class ParserImpl {
   // ---- Queries ----
   Result<SelectPtr> ParseQuery();
   Result<std::vector<OrderItem>> ParseOrderItems();
+  Status ParseGroupBy(SelectStmt* q);
   Result<std::unique_ptr<WindowSpec>> ParseWindowSpec();
   Result<WindowFrameBound> ParseFrameBound();
   // WITH [RECURSIVE] name AS (query), ... (the WITH keyword already read).

@@ -206,13 +206,122 @@ Status ParserImpl::ParseSelectList(SelectStmt* q) {
   return Status::OK();
 }
 
+// GROUP BY items: expressions, (), ROLLUP (...), CUBE (...) and GROUPING SETS
+// (...). Several items multiply: GROUP BY a, ROLLUP (b, c) is the sets
+// (a, b, c), (a, b), (a).
+Status ParserImpl::ParseGroupBy(SelectStmt* q) {
+  std::vector<std::vector<std::vector<size_t>>> items;  // per item, its sets
+  bool sets_used = false;
+  auto add = [&](ExprPtr e) {
+    q->group_by.push_back(std::move(e));
+    return q->group_by.size() - 1;
+  };
+  // `( a, b )` or `a`: the indexes of one set.
+  auto parse_set = [&]() -> Result<std::vector<size_t>> {
+    std::vector<size_t> set;
+    if (Check(TokenKind::kLParen) && (Peek().kind == TokenKind::kRParen || true)) {
+      const Token& open = Cur();
+      size_t save = i_;
+      Advance();
+      if (Accept(TokenKind::kRParen)) return set;
+      // A parenthesised list, unless it is just a parenthesised expression
+      // followed by more of it: parse it as a list and check the close.
+      auto list = ParseExprList();
+      if (list.ok() && Check(TokenKind::kRParen)) {
+        Advance();
+        for (auto& e : *list) set.push_back(add(std::move(e)));
+        return set;
+      }
+      (void)open;
+      i_ = save;
+    }
+    KODIAK_ASSIGN_OR_RETURN(ExprPtr e, ParseExpr());
+    set.push_back(add(std::move(e)));
+    return set;
+  };
+  do {
+    const bool rollup = Cur().IsWord("rollup") && Peek().kind == TokenKind::kLParen;
+    const bool cube = Cur().IsWord("cube") && Peek().kind == TokenKind::kLParen;
+    if (rollup || cube) {
+      sets_used = true;
+      Advance();
+      const Token& open = Cur();
+      Advance();
+      std::vector<std::vector<size_t>> parts;
+      do {
+        KODIAK_ASSIGN_OR_RETURN(std::vector<size_t> part, parse_set());
+        parts.push_back(std::move(part));
+      } while (Accept(TokenKind::kComma));
+      KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
+      if (cube && parts.size() > 12) return Error(open, "CUBE takes at most 12 items");
+      std::vector<std::vector<size_t>> sets;
+      if (rollup) {
+        for (size_t k = parts.size() + 1; k-- > 0;) {
+          std::vector<size_t> s;
+          for (size_t i = 0; i < k; i++) s.insert(s.end(), parts[i].begin(), parts[i].end());
+          sets.push_back(std::move(s));
+        }
+      } else {
+        const size_t n = parts.size();
+        for (size_t mask = (size_t{1} << n); mask-- > 0;) {
+          std::vector<size_t> s;
+          for (size_t i = 0; i < n; i++) {
+            if (mask & (size_t{1} << (n - 1 - i))) s.insert(s.end(), parts[i].begin(), parts[i].end());
+          }
+          sets.push_back(std::move(s));
+        }
+        // Largest sets first, as PostgreSQL lists them.
+        std::stable_sort(sets.begin(), sets.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+      }
+      items.push_back(std::move(sets));
+    } else if (Cur().IsWord("grouping") && Peek().IsWord("sets")) {
+      sets_used = true;
+      Advance();
+      Advance();
+      const Token& open = Cur();
+      KODIAK_RETURN_IF_ERROR(Expect(TokenKind::kLParen, "'(' and the grouping sets"));
+      std::vector<std::vector<size_t>> sets;
+      do {
+        KODIAK_ASSIGN_OR_RETURN(std::vector<size_t> set, parse_set());
+        sets.push_back(std::move(set));
+      } while (Accept(TokenKind::kComma));
+      KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
+      items.push_back(std::move(sets));
+    } else if (Check(TokenKind::kLParen) && Peek().kind == TokenKind::kRParen) {
+      sets_used = true;
+      Advance();
+      Advance();
+      items.push_back({{}});
+    } else {
+      KODIAK_ASSIGN_OR_RETURN(ExprPtr e, ParseExpr());
+      items.push_back({{add(std::move(e))}});
+    }
+  } while (Accept(TokenKind::kComma));
+  if (!sets_used) return Status::OK();
+  std::vector<std::vector<size_t>> product{{}};
+  for (const auto& sets : items) {
+    std::vector<std::vector<size_t>> next;
+    for (const auto& a : product) {
+      for (const auto& b : sets) {
+        std::vector<size_t> s = a;
+        s.insert(s.end(), b.begin(), b.end());
+        next.push_back(std::move(s));
+      }
+    }
+    product = std::move(next);
+    if (product.size() > 4096) return Error(Cur(), "GROUP BY makes more than 4096 grouping sets");
+  }
+  q->grouping_sets = std::move(product);
+  return Status::OK();
+}
+
 Status ParserImpl::ParseWhereGroupHaving(SelectStmt* q) {
   if (AcceptWord("where")) {
     KODIAK_ASSIGN_OR_RETURN(q->where, ParseExpr());
   }
   if (AcceptWord("group")) {
     KODIAK_RETURN_IF_ERROR(ExpectWord("by"));
-    KODIAK_ASSIGN_OR_RETURN(q->group_by, ParseExprList());
+    KODIAK_RETURN_IF_ERROR(ParseGroupBy(q));
   }
   if (AcceptWord("having")) {
     KODIAK_ASSIGN_OR_RETURN(q->having, ParseExpr());
