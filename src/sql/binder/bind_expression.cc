@@ -512,34 +512,59 @@ Result<BoundExprPtr> Binder::BindFunction(const Expr& e, ExprContext& ctx) {
                                e.pos, "usage: " + fn->signature);
   }
   std::vector<BoundExprPtr> args;
-  std::vector<LogicalType> types;
   for (const auto& a : e.args) {
     KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*a, ctx));
-    types.push_back(b->type);
     args.push_back(std::move(b));
   }
+  return BindCall(name, std::move(args), e.pos);
+}
+
+Result<BoundExprPtr> Binder::BindCall(const std::string& name, std::vector<BoundExprPtr> args, int64_t pos) {
+  const ScalarFunction* fn = LookupScalarFunction(name);
+  if (!fn) return Status::Internal("no function " + name);
+  std::vector<LogicalType> types;
+  for (const auto& a : args) types.push_back(a->type);
   std::vector<LogicalType> want;
   LogicalType result;
   Status st = fn->bind(types, &want, &result);
   if (!st.ok()) {
     std::string got;
     for (size_t i = 0; i < types.size(); i++) got += (i ? ", " : "") + types[i].ToString();
-    return Status::TypeError("no function " + name + "(" + got + ")", e.pos, "usage: " + fn->signature);
+    return Status::TypeError("no function " + name + "(" + got + ")", pos, "usage: " + fn->signature);
+  }
+  if (name == "struct_extract") {
+    // The result is the named field's type: the name must be a constant.
+    if (args[1]->kind != BoundKind::kConstant || args[1]->value.is_null() || args[1]->type.id() != TypeId::kText) {
+      return Status::BinderError("a STRUCT field must be named by a text constant", pos);
+    }
+    const std::string& field = args[1]->value.str_value();
+    bool found = false;
+    std::vector<std::string> names;
+    for (const auto& f : args[0]->type.fields()) {
+      names.push_back(f.name);
+      if (f.name == field || (!found && EqualsIgnoreCase(f.name, field))) {
+        result = f.type;
+        found = true;
+      }
+    }
+    if (!found) {
+      return Status::BinderError(args[0]->type.ToString() + " has no field '" + field + "'", pos, DidYouMean(field, names));
+    }
   }
   auto out = std::make_unique<BoundExpr>();
   out->kind = BoundKind::kFunction;
   out->function = fn;
   out->type = result;
-  out->pos = e.pos;
+  out->pos = pos;
   bool all_constant = true;
   for (size_t i = 0; i < args.size(); i++) {
     KODIAK_ASSIGN_OR_RETURN(BoundExprPtr a, CastTo(std::move(args[i]), i < want.size() ? want[i] : want.back()));
     all_constant &= IsConstant(*a);
     out->children.push_back(std::move(a));
   }
-  if (all_constant && name != "typeof") {
+  if (all_constant && name != "typeof" && !fn->is_volatile) {
     KODIAK_ASSIGN_OR_RETURN(Value v, EvaluateConstant(*out));
-    return MakeConstant(std::move(v), e.pos);
+    return MakeConstant(std::move(v), pos);
   }
   return out;
 }
@@ -636,6 +661,12 @@ Result<BoundExprPtr> Binder::BindExprNode(const Expr& e, ExprContext& ctx) {
     case ExprKind::kBinary: {
       KODIAK_ASSIGN_OR_RETURN(BoundExprPtr l, BindExpr(*e.args[0], ctx));
       KODIAK_ASSIGN_OR_RETURN(BoundExprPtr r, BindExpr(*e.args[1], ctx));
+      if (e.binary_op == BinaryOp::kJsonGet || e.binary_op == BinaryOp::kJsonGetText) {
+        std::vector<BoundExprPtr> args;
+        args.push_back(std::move(l));
+        args.push_back(std::move(r));
+        return BindCall(e.binary_op == BinaryOp::kJsonGet ? "json_get" : "json_get_text", std::move(args), e.pos);
+      }
       switch (e.binary_op) {
         case BinaryOp::kAdd:
         case BinaryOp::kSub:
@@ -808,9 +839,26 @@ Result<BoundExprPtr> Binder::BindExprNode(const Expr& e, ExprContext& ctx) {
     case ExprKind::kInSubquery: return BindSubquery(e, ctx);
     case ExprKind::kDefault:
       return Status::BinderError("DEFAULT stands only as a value in INSERT ... VALUES", e.pos);
-    case ExprKind::kIndex:
-    case ExprKind::kFieldAccess:
-      return Status::NotSupported("field access and indexing are not supported yet").WithPosition(e.pos);
+    case ExprKind::kIndex: {
+      // list[i] (from 1), json['key'], json[i] (from 0), struct['field'].
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr base, BindExpr(*e.args[0], ctx));
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr index, BindExpr(*e.args[1], ctx));
+      const TypeId t = base->type.id();
+      const char* fn = t == TypeId::kJson ? "json_get" : t == TypeId::kStruct ? "struct_extract" : "list_extract";
+      std::vector<BoundExprPtr> args;
+      args.push_back(std::move(base));
+      args.push_back(std::move(index));
+      return BindCall(fn, std::move(args), e.pos);
+    }
+    case ExprKind::kFieldAccess: {
+      // (expr).field: a STRUCT's field or a JSON object's key.
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr base, BindExpr(*e.args[0], ctx));
+      const bool json = base->type.id() == TypeId::kJson;
+      std::vector<BoundExprPtr> args;
+      args.push_back(std::move(base));
+      args.push_back(MakeConstant(Value::Text(e.text), e.pos));
+      return BindCall(json ? "json_get" : "struct_extract", std::move(args), e.pos);
+    }
   }
   return Status::Internal("unknown expression kind");
 }

@@ -178,6 +178,9 @@ class Binder {
   Result<BoundExprPtr> BindExprNode(const Expr& e, ExprContext& ctx);
   Result<BoundExprPtr> BindColumnRef(const Expr& e, ExprContext& ctx);
   Result<BoundExprPtr> BindFunction(const Expr& e, ExprContext& ctx);
+  // A call of scalar function `name` on bound arguments (casts inserted,
+  // constants folded).
+  Result<BoundExprPtr> BindCall(const std::string& name, std::vector<BoundExprPtr> args, int64_t pos);
   Result<BoundExprPtr> BindAggregate(const Expr& e, ExprContext& ctx);
   // An aggregate call with its arguments, FILTER and ORDER BY bound in `inner`.
   Result<BoundAggregate> MakeBoundAggregate(const Expr& e, ExprContext& inner);

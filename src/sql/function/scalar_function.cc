@@ -8,6 +8,7 @@
 #include <map>
 
 #include "columnar/vector_ops.h"
+#include "sql/function/function_registry.h"
 #include "types/numeric.h"
 
 namespace kodiak::sql {
@@ -438,6 +439,35 @@ Result<VectorPtr> ExecTypeof(const std::vector<VectorPtr>& a, int64_t n, const L
   return MakeConstantVector(TypeId::kText, Value::Text(a[0]->type().ToString()), n);
 }
 
+}  // namespace
+
+Status BindFixed(const std::string& name, const std::vector<LogicalType>& args, const std::vector<LogicalType>& types,
+                 const LogicalType& result, std::vector<LogicalType>* arg_types, LogicalType* out) {
+  arg_types->clear();
+  for (size_t i = 0; i < args.size(); i++) {
+    const LogicalType& want = types.empty() ? args[i] : types[std::min(i, types.size() - 1)];
+    const TypeId have = args[i].id();
+    // TEXT converts to the type wanted (a literal '2024-01-01' to a TIMESTAMP);
+    // the conversion is checked when it runs.
+    bool ok = have == TypeId::kNull || have == TypeId::kText || args[i] == want ||
+              (want.IsNumeric() && args[i].IsNumeric()) ||
+              (want.id() == TypeId::kText && (have == TypeId::kJson)) ||
+              (want.id() == TypeId::kJson && have == TypeId::kText) ||
+              (want.id() == TypeId::kTimestamp && (have == TypeId::kDate || have == TypeId::kTimestampTz)) ||
+              (want.id() == TypeId::kList && have == TypeId::kList) || want.id() == TypeId::kNull;
+    if (!ok) {
+      std::string expected;
+      for (size_t k = 0; k < types.size(); k++) expected += (k ? ", " : "") + types[k].ToString();
+      return Fail(name, args, name + "(" + expected + ")");
+    }
+    arg_types->push_back(want.id() == TypeId::kNull || want.id() == TypeId::kList ? args[i] : want);
+  }
+  *out = result;
+  return Status::OK();
+}
+
+namespace {
+
 const std::map<std::string, ScalarFunction, std::less<>>& Registry() {
   static const auto* kRegistry = [] {
     auto* m = new std::map<std::string, ScalarFunction, std::less<>>();
@@ -458,6 +488,13 @@ const std::map<std::string, ScalarFunction, std::less<>>& Registry() {
     add({"ifnull", 2, 2, BindCoalesce, ExecCoalesce, "ifnull(x, y) -> x, or y when x is NULL"});
     add({"nullif", 2, 2, BindNullIf, ExecNullIf, "nullif(x, y) -> NULL when x = y, else x"});
     add({"typeof", 1, 1, BindTypeof, ExecTypeof, "typeof(x) -> TEXT"});
+    RegisterStringFunctions(m);
+    RegisterRegexpFunctions(m);
+    RegisterMathFunctions(m);
+    RegisterDateTimeFunctions(m);
+    RegisterJsonFunctions(m);
+    RegisterListFunctions(m);
+    RegisterHashFunctions(m);
     return m;
   }();
   return *kRegistry;

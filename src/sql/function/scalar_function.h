@@ -27,6 +27,7 @@ struct ScalarFunction {
   BindFn bind;
   ExecFn exec;
   std::string signature;  // for messages: "lower(TEXT) -> TEXT"
+  bool is_volatile = false;  // random(), uuid(): never folded into a constant
 };
 
 // nullptr when there is no such function.
