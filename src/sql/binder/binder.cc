@@ -200,10 +200,7 @@ Result<OperatorPtr> Binder::BindFrom(const TableRef& ref, Scope* scope) {
       return std::move(q.plan);
     }
     case TableRef::Kind::kJoin: return BindJoin(ref, scope);
-    case TableRef::Kind::kFunction: {
-      std::string name = ref.name.empty() ? "?" : ref.name.back().text;
-      return Status::NotSupported("table function " + name + "() is not supported yet").WithPosition(ref.pos);
-    }
+    case TableRef::Kind::kFunction: return BindTableFunction(ref, scope);
   }
   return Status::Internal("unknown table reference");
 }

@@ -141,6 +141,8 @@ class Binder {
   // A view in FROM: its stored query, bound with none of the caller's WITH
   // queries or outer columns in scope (bind_view.cc).
   Result<OperatorPtr> BindView(const TableEntry& view, const TableRef& ref, Scope* scope);
+  // generate_series(...) and range(...) in FROM (bind_table_function.cc).
+  Result<OperatorPtr> BindTableFunction(const TableRef& ref, Scope* scope);
   std::vector<std::string> views_in_progress_;  // for "view refers to itself"
   std::vector<StatementPtr> view_asts_;         // parsed view queries, alive while plans are bound
   Result<BoundQuery> BindValues(const SelectStmt& stmt);
