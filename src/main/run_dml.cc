@@ -65,6 +65,7 @@ Result<QueryResult> Session::RunInsert(const InsertStatement& stmt, Transaction&
     KODIAK_RETURN_IF_ERROR(FireTriggers(*table, Event::kInsert, Timing::kInsteadOf, {}, new_rows, {}, txn));
     return TagResult("INSERT", new_rows.size());
   }
+  if (stmt.upsert) return RunUpsert(stmt, table, std::move(rows), txn);
   if (before) {
     KODIAK_RETURN_IF_ERROR(FireTriggers(*table, Event::kInsert, Timing::kBefore, {}, new_rows, {}, txn));
     KODIAK_ASSIGN_OR_RETURN(table, UnchangedAfterBefore(table, txn));

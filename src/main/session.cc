@@ -132,6 +132,7 @@ Result<QueryResult> Session::RunInTransaction(const Statement& stmt, Transaction
     case StmtKind::kCreateIndex: return RunCreateIndex(static_cast<const CreateIndexStatement&>(stmt), txn);
     case StmtKind::kReindex: return RunReindex(static_cast<const ReindexStatement&>(stmt), txn);
     case StmtKind::kCreateTrigger: return RunCreateTrigger(static_cast<const CreateTriggerStatement&>(stmt), txn);
+    case StmtKind::kMerge: return RunMerge(static_cast<const MergeStatement&>(stmt), txn);
     case StmtKind::kCreateView: return RunCreateView(static_cast<const CreateViewStatement&>(stmt), txn);
     default: return Status::Internal("unexpected statement kind");
   }

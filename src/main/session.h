@@ -45,6 +45,11 @@ class Session {
   Result<QueryResult> RunUnset(const sql::UnsetStatement& stmt);
   Result<QueryResult> RunCreateTable(const sql::CreateTableStatement& stmt, Transaction& txn);
   Result<QueryResult> RunDrop(const sql::DropStatement& stmt, Transaction& txn);
+  // INSERT ... ON CONFLICT (run_upsert.cc): `rows` are the new rows in table order.
+  Result<QueryResult> RunUpsert(const sql::InsertStatement& stmt, TableEntryPtr table, std::vector<BatchPtr> rows,
+                                Transaction& txn);
+  // MERGE (run_merge.cc).
+  Result<QueryResult> RunMerge(const sql::MergeStatement& stmt, Transaction& txn);
   // INSERT, UPDATE, DELETE with their triggers (run_dml.cc).
   Result<QueryResult> RunInsert(const sql::InsertStatement& stmt, Transaction& txn);
   Result<QueryResult> RunUpdate(const sql::UpdateStatement& stmt, Transaction& txn);

@@ -156,6 +156,11 @@ Result<BoundExprPtr> Binder::BindTableExpr(const Expr& expr, const TableEntry& t
   return BindExpr(expr, ctx);
 }
 
+Result<BoundExprPtr> Binder::BindScopedExpr(const Expr& expr, const Scope& scope, const char* clause) {
+  ExprContext ctx{&scope, nullptr, clause};
+  return BindExpr(expr, ctx);
+}
+
 Result<BoundExprPtr> Binder::BindTablePredicate(const Expr& expr, const TableEntry& table, const std::string& alias) {
   KODIAK_ASSIGN_OR_RETURN(BoundExprPtr e, BindTableExpr(expr, table, alias));
   return ToBool(std::move(e), "WHERE");

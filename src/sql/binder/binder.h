@@ -79,6 +79,12 @@ class Binder {
   // A predicate (BOOL) over one table's columns.
   Result<BoundExprPtr> BindTablePredicate(const Expr& expr, const TableEntry& table, const std::string& alias);
 
+  // An expression over the columns of `scope` (ON CONFLICT and MERGE, whose
+  // rows join two tables); `clause` names the place in messages.
+  Result<BoundExprPtr> BindScopedExpr(const Expr& expr, const Scope& scope, const char* clause);
+  // A FROM item on its own (MERGE's USING): its plan, its columns into `scope`.
+  Result<OperatorPtr> BindSource(const TableRef& ref, Scope* scope) { return BindFrom(ref, scope); }
+
   // An expression that reads no columns (DEFAULT, LIMIT, SET values).
   Result<BoundExprPtr> BindConstantExpr(const Expr& expr);
 

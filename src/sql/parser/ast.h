@@ -211,6 +211,7 @@ enum class StmtKind : uint8_t {
   kUnset,      // UNSET name
   kReindex,    // REINDEX [index | table]
   kCreateTrigger,
+  kMerge,      // MERGE INTO ... USING ... ON ... WHEN ...
 };
 
 struct Statement {
@@ -277,6 +278,17 @@ struct CreateViewStatement : Statement {
 
 enum class ConflictAction : uint8_t { kAbort, kReplace, kIgnore };
 
+using Assignments = std::vector<std::pair<Name, ExprPtr>>;
+
+// INSERT ... ON CONFLICT [(columns)] DO NOTHING | DO UPDATE SET ... [WHERE ...]
+struct OnConflictClause {
+  std::vector<std::string> target;  // empty: the primary key (or the only unique key)
+  bool do_nothing = false;
+  Assignments sets;                 // may read the existing row and excluded.column
+  ExprPtr where;
+  int64_t pos = -1;
+};
+
 struct InsertStatement : Statement {
   InsertStatement() : Statement(StmtKind::kInsert) {}
   std::vector<Name> table;
@@ -284,6 +296,28 @@ struct InsertStatement : Statement {
   SelectPtr source;           // VALUES (...) or a query; null with default_values
   bool default_values = false;
   ConflictAction on_conflict = ConflictAction::kAbort;  // INSERT OR REPLACE / OR IGNORE
+  std::unique_ptr<OnConflictClause> upsert;             // ON CONFLICT ...
+};
+
+// MERGE INTO target [AS alias] USING source ON condition WHEN ... THEN ...
+struct MergeClause {
+  bool matched = true;   // WHEN MATCHED / WHEN NOT MATCHED
+  ExprPtr condition;     // AND ...; may be null
+  enum class Action : uint8_t { kUpdate, kDelete, kInsert, kNothing } action = Action::kNothing;
+  Assignments sets;                  // kUpdate
+  std::vector<Name> insert_columns;  // kInsert; empty: all, in order
+  std::vector<ExprPtr> insert_values;  // kInsert; empty with default_values
+  bool default_values = false;
+  int64_t pos = -1;
+};
+
+struct MergeStatement : Statement {
+  MergeStatement() : Statement(StmtKind::kMerge) {}
+  std::vector<Name> table;
+  std::string alias;
+  TableRefPtr source;
+  ExprPtr on;
+  std::vector<MergeClause> clauses;
 };
 
 struct UpdateStatement : Statement {

@@ -181,6 +181,7 @@ Result<StatementPtr> ParserImpl::ParseStmt() {
   const std::string& w = t.value;
   if (w == "insert" || w == "replace") return ParseInsert();
   if (w == "update") return ParseUpdate();
+  if (w == "merge") return ParseMerge();
   if (w == "delete") return ParseDelete();
   if (w == "create") return ParseCreate();
   if (w == "drop") return ParseDrop();
@@ -293,8 +294,108 @@ Result<StatementPtr> ParserImpl::ParseInsert() {
     PeekWord("select");
     return Expected("VALUES, SELECT or DEFAULT VALUES");
   }
-  if (PeekWord("on")) return NotSupported(Cur(), "INSERT ... ON CONFLICT");
+  if (Cur().IsWord("on") && Peek().IsWord("conflict")) {
+    auto upsert = std::make_unique<OnConflictClause>();
+    upsert->pos = Cur().pos;
+    Advance();
+    Advance();
+    if (Check(TokenKind::kLParen)) {
+      KODIAK_ASSIGN_OR_RETURN(upsert->target, ParseNameList("a column name"));
+    }
+    KODIAK_RETURN_IF_ERROR(ExpectWord("do"));
+    if (AcceptWord("nothing")) {
+      upsert->do_nothing = true;
+    } else {
+      KODIAK_RETURN_IF_ERROR(ExpectWord("update"));
+      KODIAK_RETURN_IF_ERROR(ExpectWord("set"));
+      KODIAK_RETURN_IF_ERROR(ParseAssignments(&upsert->sets));
+      if (AcceptWord("where")) {
+        KODIAK_ASSIGN_OR_RETURN(upsert->where, ParseExpr());
+      }
+    }
+    stmt->upsert = std::move(upsert);
+  }
   if (PeekWord("returning")) return NotSupported(Cur(), "RETURNING");
+  return StatementPtr(std::move(stmt));
+}
+
+Status ParserImpl::ParseAssignments(Assignments* out) {
+  do {
+    KODIAK_ASSIGN_OR_RETURN(Name col, ParseName("a column name"));
+    if (Accept(TokenKind::kDot)) {
+      // `SET t.c = ...`: there is one target table, so the qualifier is noise.
+      KODIAK_ASSIGN_OR_RETURN(col, ParseName("a column name"));
+    }
+    if (!Accept(TokenKind::kEq) && !Accept(TokenKind::kEqEq)) return Expected("'='");
+    KODIAK_ASSIGN_OR_RETURN(ExprPtr value, ParseExpr());
+    out->emplace_back(std::move(col), std::move(value));
+  } while (Accept(TokenKind::kComma));
+  return Status::OK();
+}
+
+Result<StatementPtr> ParserImpl::ParseMerge() {
+  auto stmt = std::make_unique<MergeStatement>();
+  stmt->pos = Cur().pos;
+  Advance();  // MERGE
+  KODIAK_RETURN_IF_ERROR(ExpectWord("into"));
+  KODIAK_ASSIGN_OR_RETURN(stmt->table, ParseQualifiedName("a table name"));
+  if (!Cur().IsWord("using")) {
+    KODIAK_ASSIGN_OR_RETURN(stmt->alias, ParseAlias());
+  }
+  KODIAK_RETURN_IF_ERROR(ExpectWord("using"));
+  KODIAK_ASSIGN_OR_RETURN(stmt->source, ParseTableRef());
+  KODIAK_RETURN_IF_ERROR(ExpectWord("on"));
+  KODIAK_ASSIGN_OR_RETURN(stmt->on, ParseExpr());
+  while (AcceptWord("when")) {
+    MergeClause c;
+    c.pos = Prev().pos;
+    if (AcceptWord("not")) {
+      c.matched = false;
+      KODIAK_RETURN_IF_ERROR(ExpectWord("matched"));
+      if (AcceptWord("by")) KODIAK_RETURN_IF_ERROR(ExpectWord("target"));
+    } else {
+      KODIAK_RETURN_IF_ERROR(ExpectWord("matched"));
+    }
+    if (AcceptWord("and")) {
+      KODIAK_ASSIGN_OR_RETURN(c.condition, ParseExpr());
+    }
+    KODIAK_RETURN_IF_ERROR(ExpectWord("then"));
+    if (AcceptWord("do")) {
+      KODIAK_RETURN_IF_ERROR(ExpectWord("nothing"));
+      c.action = MergeClause::Action::kNothing;
+    } else if (c.matched && AcceptWord("update")) {
+      KODIAK_RETURN_IF_ERROR(ExpectWord("set"));
+      c.action = MergeClause::Action::kUpdate;
+      KODIAK_RETURN_IF_ERROR(ParseAssignments(&c.sets));
+    } else if (c.matched && AcceptWord("delete")) {
+      c.action = MergeClause::Action::kDelete;
+    } else if (!c.matched && AcceptWord("insert")) {
+      c.action = MergeClause::Action::kInsert;
+      if (Check(TokenKind::kLParen)) {
+        const Token& open = Cur();
+        Advance();
+        do {
+          KODIAK_ASSIGN_OR_RETURN(Name col, ParseName("a column name"));
+          c.insert_columns.push_back(std::move(col));
+        } while (Accept(TokenKind::kComma));
+        KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
+      }
+      if (AcceptWord("default")) {
+        KODIAK_RETURN_IF_ERROR(ExpectWord("values"));
+        c.default_values = true;
+      } else {
+        KODIAK_RETURN_IF_ERROR(ExpectWord("values"));
+        const Token& open = Cur();
+        KODIAK_RETURN_IF_ERROR(Expect(TokenKind::kLParen, "'(' and the values"));
+        KODIAK_ASSIGN_OR_RETURN(c.insert_values, ParseExprList());
+        KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
+      }
+    } else {
+      return Expected(c.matched ? "UPDATE, DELETE or DO NOTHING" : "INSERT or DO NOTHING");
+    }
+    stmt->clauses.push_back(std::move(c));
+  }
+  if (stmt->clauses.empty()) return Expected("WHEN MATCHED or WHEN NOT MATCHED");
   return StatementPtr(std::move(stmt));
 }
 
@@ -305,16 +406,7 @@ Result<StatementPtr> ParserImpl::ParseUpdate() {
   KODIAK_ASSIGN_OR_RETURN(stmt->table, ParseQualifiedName("a table name"));
   KODIAK_ASSIGN_OR_RETURN(stmt->alias, ParseAlias());
   KODIAK_RETURN_IF_ERROR(ExpectWord("set"));
-  do {
-    KODIAK_ASSIGN_OR_RETURN(Name col, ParseName("a column name"));
-    if (Accept(TokenKind::kDot)) {
-      // `SET t.c = ...`: there is one target table, so the qualifier is noise.
-      KODIAK_ASSIGN_OR_RETURN(col, ParseName("a column name"));
-    }
-    if (!Accept(TokenKind::kEq) && !Accept(TokenKind::kEqEq)) return Expected("'='");
-    KODIAK_ASSIGN_OR_RETURN(ExprPtr value, ParseExpr());
-    stmt->assignments.emplace_back(std::move(col), std::move(value));
-  } while (Accept(TokenKind::kComma));
+  KODIAK_RETURN_IF_ERROR(ParseAssignments(&stmt->assignments));
   if (PeekWord("from")) return NotSupported(Cur(), "UPDATE ... FROM");
   if (AcceptWord("where")) {
     KODIAK_ASSIGN_OR_RETURN(stmt->where, ParseExpr());

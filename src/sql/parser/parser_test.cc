@@ -1173,8 +1173,7 @@ TEST(ParserStmtTest, NotYetSupportedStatementsSayWhat) {
             "CREATE TYPE is not supported yet");
   EXPECT_EQ(Fail("CREATE FUNCTION f() RETURNS INT { 1 }").message(),
             "CREATE FUNCTION is not supported yet");
-  EXPECT_EQ(Fail("INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING").message(),
-            "INSERT ... ON CONFLICT is not supported yet");
+  EXPECT_EQ(Fail("INSERT INTO t VALUES (1) RETURNING *").message(), "RETURNING is not supported yet");
 }
 
 // ---------------------------------------------------------------------------
