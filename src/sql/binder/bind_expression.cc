@@ -150,6 +150,32 @@ Result<BoundExprPtr> Binder::BindColumnRef(const Expr& e, ExprContext& ctx) {
       found = static_cast<int>(i);
     }
   }
+  if (!table_known && (parts.size() == 2 || parts.size() == 3)) {
+    // s.field or t.s.field: a field of a STRUCT column (or a key of a JSON column).
+    const bool qualified = parts.size() == 3;
+    const std::string& name = parts[qualified ? 1 : 0];
+    int col = -1;
+    for (size_t i = 0; i < ctx.scope->columns.size(); i++) {
+      const auto& c = ctx.scope->columns[i];
+      if ((qualified ? AsciiLower(c.table) == AsciiLower(parts[0]) : !c.hidden) &&
+          AsciiLower(c.name) == AsciiLower(name) && (c.type.id() == TypeId::kStruct || c.type.id() == TypeId::kJson)) {
+        col = static_cast<int>(i);
+      }
+    }
+    if (col >= 0) {
+      const auto& c = ctx.scope->columns[static_cast<size_t>(col)];
+      Expr base;
+      base.kind = ExprKind::kColumnRef;
+      base.pos = e.pos;
+      base.names = {Name{c.table, false, true, e.pos}, Name{c.name, false, true, e.pos}};
+      KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(base, ctx));
+      std::vector<BoundExprPtr> args;
+      const bool json = b->type.id() == TypeId::kJson;
+      args.push_back(std::move(b));
+      args.push_back(MakeConstant(Value::Text(parts.back()), e.pos));
+      return BindCall(json ? "json_get" : "struct_extract", std::move(args), e.pos);
+    }
+  }
   if (!table_known) {
     std::vector<std::string> tables;
     for (const auto& c : ctx.scope->columns) {
