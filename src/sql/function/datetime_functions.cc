@@ -159,7 +159,7 @@ Result<Value> Strftime(const V& a, const LogicalType&) {
   std::string out;
   for (size_t i = 0; i < fmt.size(); i++) {
     if (fmt[i] == '%' && i + 1 < fmt.size() && (fmt[i + 1] == 'f' || fmt[i + 1] == 'g')) {
-      char buf[16];
+      char buf[32];
       int64_t frac = micros - FloorDiv(micros, 1000000) * 1000000;
       if (fmt[i + 1] == 'f') std::snprintf(buf, sizeof buf, "%06lld", static_cast<long long>(frac));
       else std::snprintf(buf, sizeof buf, "%03lld", static_cast<long long>(frac / 1000));
