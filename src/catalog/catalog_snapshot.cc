@@ -9,6 +9,15 @@ namespace kodiak {
 
 std::string CatalogKey(std::string_view name) { return AsciiLower(name); }
 
+std::string FunctionKey(std::string_view receiver, std::string_view name) {
+  return AsciiLower(receiver) + "." + AsciiLower(name);
+}
+
+NamedTypePtr CatalogSnapshot::FindType(std::string_view name) const {
+  auto it = types.find(CatalogKey(name));
+  return it == types.end() ? nullptr : it->second;
+}
+
 int TableEntry::FindColumn(std::string_view n) const {
   std::string key = CatalogKey(n);
   for (size_t i = 0; i < columns.size(); i++) {

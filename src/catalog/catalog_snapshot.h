@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/named_type.h"
 #include "catalog/table.h"
 
 namespace kodiak {
@@ -19,9 +20,12 @@ std::string CatalogKey(std::string_view name);
 
 struct CatalogSnapshot {
   std::map<std::string, TableEntryPtr> tables;  // key: CatalogKey(name)
+  std::map<std::string, NamedTypePtr> types;    // key: CatalogKey(name)
+  std::map<std::string, UserFunctionPtr> functions;  // key: FunctionKey(receiver, name)
 
   TableEntryPtr FindTable(std::string_view name) const;
   std::vector<std::string> TableNames() const;  // as created, sorted
+  NamedTypePtr FindType(std::string_view name) const;
 };
 using CatalogSnapshotPtr = std::shared_ptr<const CatalogSnapshot>;
 

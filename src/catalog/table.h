@@ -28,6 +28,7 @@ struct ColumnDefinition {
   LogicalType type;
   bool not_null = false;
   std::string default_sql;  // the DEFAULT expression as SQL text; empty = NULL
+  std::string type_name;    // the named type (CREATE TYPE) it was declared with, if any
 };
 
 // The set of encoded primary-key (or UNIQUE) values present in one version.
@@ -77,6 +78,7 @@ struct TableEntry {
   // A view: the query it stands for (columns are its result's names and
   // types when created; data is empty). Empty for a table.
   std::string view_sql;
+  std::string of_type;  // CREATE TABLE t OF N: the named type N
   std::shared_ptr<const TableData> data;
 
   bool is_view() const { return !view_sql.empty(); }

@@ -32,9 +32,6 @@ QueryResult TagResult(std::string tag, uint64_t rows_changed) {
   return QueryResult(std::move(data));
 }
 
-namespace {
-
-// A small result built from Values (SHOW, DESCRIBE, EXPLAIN).
 QueryResult RowsResult(std::string tag, std::vector<std::string> names, std::vector<LogicalType> types,
                        const std::vector<std::vector<Value>>& rows) {
   auto data = std::make_unique<QueryResultData>();
@@ -54,6 +51,9 @@ QueryResult RowsResult(std::string tag, std::vector<std::string> names, std::vec
   data->types = std::move(types);
   return QueryResult(std::move(data));
 }
+
+namespace {
+
 
 }  // namespace
 
@@ -133,6 +133,7 @@ Result<QueryResult> Session::RunInTransaction(const Statement& stmt, Transaction
     case StmtKind::kReindex: return RunReindex(static_cast<const ReindexStatement&>(stmt), txn);
     case StmtKind::kCreateTrigger: return RunCreateTrigger(static_cast<const CreateTriggerStatement&>(stmt), txn);
     case StmtKind::kMerge: return RunMerge(static_cast<const MergeStatement&>(stmt), txn);
+    case StmtKind::kCreateType: return RunCreateType(static_cast<const CreateTypeStatement&>(stmt), txn);
     case StmtKind::kCreateView: return RunCreateView(static_cast<const CreateViewStatement&>(stmt), txn);
     default: return Status::Internal("unexpected statement kind");
   }
@@ -227,6 +228,28 @@ Result<QueryResult> Session::RunShow(const ShowStatement& stmt, const CatalogSna
     for (const auto& name : catalog.TableNames()) rows.push_back({Value::Text(name)});
     return RowsResult("SHOW", {"name"}, {TypeId::kText}, rows);
   }
+  if (stmt.what == ShowStatement::What::kTypes) {
+    for (const auto& [key, t] : catalog.types) {
+      rows.push_back({Value::Text(t->name), Value::Text(t->exception ? "EXCEPTION" : t->type.ToString())});
+    }
+    return RowsResult("SHOW", {"name", "definition"}, {TypeId::kText, TypeId::kText}, rows);
+  }
+  if (stmt.what == ShowStatement::What::kFunctions) {
+    for (const auto& [key, f] : catalog.functions) {
+      std::string sig = (f->receiver.empty() ? "" : "[" + f->receiver + "] ") + f->name + "(";
+      for (size_t i = 0; i < f->params.size(); i++) {
+        sig += (i ? ", " : "") + f->params[i].name + ": " +
+               (f->params[i].type_name.empty() ? f->params[i].type.ToString() : f->params[i].type_name);
+      }
+      sig += ") RETURNS " + (f->result_type_name.empty() ? f->result.ToString() : f->result_type_name);
+      std::string raises;
+      for (size_t i = 0; i < f->raises.size(); i++) raises += (i ? ", " : "") + f->raises[i];
+      rows.push_back({Value::Text(f->name), Value::Text(f->receiver.empty() ? "" : f->receiver), Value::Text(sig),
+                      raises.empty() ? Value::Null(TypeId::kText) : Value::Text(raises)});
+    }
+    return RowsResult("SHOW", {"name", "receiver", "signature", "raises"},
+                      {TypeId::kText, TypeId::kText, TypeId::kText, TypeId::kText}, rows);
+  }
   for (const auto& [name, value] : variables_) {
     rows.push_back({Value::Text(name), Value::Text(value.type().ToString()), Value::Text(value.ToSqlLiteral())});
   }
@@ -234,6 +257,7 @@ Result<QueryResult> Session::RunShow(const ShowStatement& stmt, const CatalogSna
 }
 
 Result<QueryResult> Session::RunDescribe(const DescribeStatement& stmt, const CatalogSnapshot& catalog) {
+  if (stmt.type) return RunDescribeType(stmt, catalog);
   Binder binder(catalog, variables_, pseudo_rows());
   KODIAK_ASSIGN_OR_RETURN(TableEntryPtr table, binder.ResolveTable(stmt.table));
   std::vector<std::vector<Value>> rows;
@@ -292,7 +316,19 @@ Result<QueryResult> Session::RunCreateTable(const CreateTableStatement& stmt, Tr
     return Status::OK();
   };
   std::vector<BatchPtr> initial_rows;
-  if (stmt.as_select) {
+  if (!stmt.of_type.name.empty()) {
+    // CREATE TABLE t OF N: one column per field of the struct type N.
+    KODIAK_ASSIGN_OR_RETURN(LogicalType type, binder.ResolveType(stmt.of_type));
+    if (type.id() != TypeId::kStruct) {
+      return Status(StatusCode::kTypeError, "CREATE TABLE ... OF needs a STRUCT type, not " + type.ToString(),
+                    stmt.of_type.pos);
+    }
+    entry->of_type = txn.snapshot().FindType(stmt.of_type.name)->name;
+    for (const auto& f : type.fields()) {
+      KODIAK_RETURN_IF_ERROR(add_column(f.name, stmt.pos));
+      entry->columns.push_back({f.name, f.type, false, ""});
+    }
+  } else if (stmt.as_select) {
     KODIAK_ASSIGN_OR_RETURN(BoundQuery q, binder.BindQuery(*stmt.as_select));
     for (size_t i = 0; i < q.names.size(); i++) {
       KODIAK_RETURN_IF_ERROR(add_column(q.names[i], stmt.as_select->pos));
@@ -316,6 +352,7 @@ Result<QueryResult> Session::RunCreateTable(const CreateTableStatement& stmt, Tr
       KODIAK_RETURN_IF_ERROR(add_column(def.name, def.pos));
       KODIAK_ASSIGN_OR_RETURN(LogicalType type, binder.ResolveType(def.type));
       ColumnDefinition col{def.name, type, def.not_null || def.primary_key, ""};
+      if (!def.type.resolved) col.type_name = def.type.name;
       if (def.default_value) {
         KODIAK_ASSIGN_OR_RETURN(BoundExprPtr d, binder.BindConstantExpr(*def.default_value));
         KODIAK_ASSIGN_OR_RETURN(d, binder.CastTo(std::move(d), type));
@@ -378,6 +415,7 @@ Result<QueryResult> Session::RunDrop(const DropStatement& stmt, Transaction& txn
   if (stmt.object == ObjectKind::kIndex) return RunDropIndex(stmt, txn);
   if (stmt.object == ObjectKind::kView) return RunDropView(stmt, txn);
   if (stmt.object == ObjectKind::kTrigger) return RunDropTrigger(stmt, txn);
+  if (stmt.object == ObjectKind::kType) return RunDropType(stmt, txn);
   if (stmt.object != ObjectKind::kTable) {
     static const char* kNames[] = {"TABLE", "VIEW", "INDEX", "TYPE", "FUNCTION", "TRIGGER"};
     return Status(StatusCode::kNotSupported,

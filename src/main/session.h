@@ -22,6 +22,9 @@ namespace kodiak::internal {
 
 // A result with no rows, only a tag ("CREATE INDEX", "INSERT 3").
 QueryResult TagResult(std::string tag, uint64_t rows_changed = 0);
+// A small result built from Values (SHOW, DESCRIBE, EXPLAIN).
+QueryResult RowsResult(std::string tag, std::vector<std::string> names, std::vector<LogicalType> types,
+                       const std::vector<std::vector<Value>>& rows);
 // Fails for a view: INSERT, UPDATE, DELETE and CREATE INDEX need a table.
 Status CheckWritable(const TableEntry& table, const char* statement, int64_t pos);
 
@@ -76,6 +79,11 @@ class Session {
     std::vector<sql::PseudoRow> rows;
   };
   std::vector<TriggerFrame> trigger_frames_;
+
+  // Named types (run_type.cc).
+  Result<QueryResult> RunCreateType(const sql::CreateTypeStatement& stmt, Transaction& txn);
+  Result<QueryResult> RunDropType(const sql::DropStatement& stmt, Transaction& txn);
+  Result<QueryResult> RunDescribeType(const sql::DescribeStatement& stmt, const CatalogSnapshot& catalog);
 
   // Views (run_view.cc).
   Result<QueryResult> RunCreateView(const sql::CreateViewStatement& stmt, Transaction& txn);

@@ -32,6 +32,9 @@ class Transaction {
   // Replaces (or adds) a table in this transaction's view.
   void PutTable(TableEntryPtr entry);
   void DropTable(std::string_view name);
+  // Named types and functions (null to drop); `key` as in CatalogSnapshot.
+  void PutType(const std::string& key, NamedTypePtr type);
+  void PutFunction(const std::string& key, UserFunctionPtr function);
 
   // A statement-level savepoint: Restore() brings back the view as it was.
   struct Savepoint {

@@ -525,6 +525,7 @@ Result<BoundExprPtr> Binder::BindFunction(const Expr& e, ExprContext& ctx) {
   std::string name = AsciiLower(e.text);
   const ScalarFunction* fn = LookupScalarFunction(name);
   if (!fn) {
+    if (NamedTypePtr type = catalog_.FindType(name); type && !type->exception) return BindConstructor(*type, e, ctx);
     auto names = ScalarFunctionNames();
     for (const char* agg : {"count", "sum", "avg", "min", "max"}) names.push_back(agg);
     return Status::BinderError("unknown function " + name + "()", e.pos, DidYouMean(name, names));
@@ -543,6 +544,30 @@ Result<BoundExprPtr> Binder::BindFunction(const Expr& e, ExprContext& ctx) {
     args.push_back(std::move(b));
   }
   return BindCall(name, std::move(args), e.pos);
+}
+
+Result<BoundExprPtr> Binder::BindConstructor(const NamedType& type, const Expr& e, ExprContext& ctx) {
+  // N(v, ...): the fields in order.
+  const auto& fields = type.type.fields();
+  if (e.args.size() != fields.size()) {
+    std::string list;
+    for (size_t i = 0; i < fields.size(); i++) list += (i ? ", " : "") + fields[i].name;
+    return Status::BinderError(type.name + "(...) takes " + std::to_string(fields.size()) + " values (" + list +
+                                   "), not " + std::to_string(e.args.size()),
+                               e.pos, "or name them: " + type.name + " { " + (fields.empty() ? "" : fields[0].name) +
+                                          ": ... }");
+  }
+  std::vector<Value> values;
+  for (size_t i = 0; i < fields.size(); i++) {
+    KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*e.args[i], ctx));
+    KODIAK_ASSIGN_OR_RETURN(b, CastTo(std::move(b), fields[i].type));
+    if (!IsConstant(*b)) {
+      return Status::NotSupported("building a " + type.name + " from values that are not constants")
+          .WithPosition(e.args[i]->pos);
+    }
+    values.push_back(b->value);
+  }
+  return MakeConstant(Value::Nested(type.type, std::move(values)), e.pos);
 }
 
 Result<BoundExprPtr> Binder::BindCall(const std::string& name, std::vector<BoundExprPtr> args, int64_t pos) {

@@ -140,7 +140,16 @@ Result<TableEntryPtr> Binder::ResolveTable(const std::vector<Name>& name) const 
 
 Result<LogicalType> Binder::ResolveType(const TypeName& type) const {
   if (type.resolved) return type.type;
-  return Status::BinderError("unknown type '" + type.name + "'", type.pos, DidYouMean(type.name, TypeNames()));
+  if (NamedTypePtr named = catalog_.FindType(type.name)) {
+    if (named->exception) {
+      return Status::TypeError(named->name + " is an exception type, not a type of values", type.pos,
+                               "RAISE it, or CATCH it with TRY ... CATCH " + named->name + " => ...");
+    }
+    return named->type;
+  }
+  std::vector<std::string> names = TypeNames();
+  for (const auto& [key, t] : catalog_.types) names.push_back(t->name);
+  return Status::BinderError("unknown type '" + type.name + "'", type.pos, DidYouMean(type.name, names));
 }
 
 Result<BoundExprPtr> Binder::BindConstantExpr(const Expr& expr) {

@@ -189,6 +189,8 @@ class Binder {
   // A call of scalar function `name` on bound arguments (casts inserted,
   // constants folded).
   Result<BoundExprPtr> BindCall(const std::string& name, std::vector<BoundExprPtr> args, int64_t pos);
+  // N(v, ...): a value of the named STRUCT type N.
+  Result<BoundExprPtr> BindConstructor(const NamedType& type, const Expr& e, ExprContext& ctx);
   Result<BoundExprPtr> BindAggregate(const Expr& e, ExprContext& ctx);
   // An aggregate call with its arguments, FILTER and ORDER BY bound in `inner`.
   Result<BoundAggregate> MakeBoundAggregate(const Expr& e, ExprContext& inner);

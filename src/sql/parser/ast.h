@@ -212,6 +212,7 @@ enum class StmtKind : uint8_t {
   kReindex,    // REINDEX [index | table]
   kCreateTrigger,
   kMerge,      // MERGE INTO ... USING ... ON ... WHEN ...
+  kCreateType,
 };
 
 struct Statement {
@@ -246,6 +247,7 @@ struct CreateTableStatement : Statement {
   std::vector<std::string> primary_key;  // table constraint PRIMARY KEY (a, b)
   std::vector<std::vector<std::string>> unique_keys;  // UNIQUE (a, b)
   SelectPtr as_select;                   // CREATE TABLE t AS SELECT ...
+  TypeName of_type;                      // CREATE TABLE t OF N (name empty when not)
 };
 
 enum class ObjectKind : uint8_t { kTable, kView, kIndex, kType, kFunction, kTrigger };
@@ -347,11 +349,12 @@ struct ExplainStatement : Statement {
 
 struct ShowStatement : Statement {
   ShowStatement() : Statement(StmtKind::kShow) {}
-  enum class What : uint8_t { kTables, kVariables } what = What::kTables;
+  enum class What : uint8_t { kTables, kVariables, kTypes, kFunctions } what = What::kTables;
 };
 
 struct DescribeStatement : Statement {
   DescribeStatement() : Statement(StmtKind::kDescribe) {}
+  bool type = false;  // DESCRIBE TYPE name
   std::vector<Name> table;
 };
 
@@ -378,6 +381,17 @@ struct CreateTriggerStatement : Statement {
   ExprPtr when;                     // null when none
   std::vector<StatementPtr> body;   // INSERT, UPDATE, DELETE or SELECT
   std::string text;                 // the whole statement as written
+};
+
+// CREATE [OR REPLACE] TYPE [IF NOT EXISTS] N AS STRUCT(...) | STRUCT {...} | EXCEPTION ["message"]
+struct CreateTypeStatement : Statement {
+  CreateTypeStatement() : Statement(StmtKind::kCreateType) {}
+  std::string name;
+  bool if_not_exists = false;
+  bool or_replace = false;
+  bool exception = false;
+  TypeName struct_type;  // AS STRUCT
+  std::string message;   // AS EXCEPTION
 };
 
 // REINDEX (everything), REINDEX index or REINDEX table.

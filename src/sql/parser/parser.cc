@@ -232,8 +232,12 @@ Result<StatementPtr> ParserImpl::ParseStmt() {
       stmt->what = ShowStatement::What::kTables;
     } else if (AcceptWord("variables")) {
       stmt->what = ShowStatement::What::kVariables;
+    } else if (AcceptWord("types")) {
+      stmt->what = ShowStatement::What::kTypes;
+    } else if (AcceptWord("functions")) {
+      stmt->what = ShowStatement::What::kFunctions;
     } else {
-      return Expected("TABLES or VARIABLES");
+      return Expected("TABLES, VARIABLES, TYPES or FUNCTIONS");
     }
     return StatementPtr(std::move(stmt));
   }
@@ -241,6 +245,12 @@ Result<StatementPtr> ParserImpl::ParseStmt() {
     Advance();
     auto stmt = std::make_unique<DescribeStatement>();
     stmt->pos = pos;
+    if (Cur().IsWord("type") && Peek().kind != TokenKind::kEnd && Peek().kind != TokenKind::kSemicolon) {
+      Advance();
+      stmt->type = true;
+      KODIAK_ASSIGN_OR_RETURN(stmt->table, ParseQualifiedName("a type name"));
+      return StatementPtr(std::move(stmt));
+    }
     KODIAK_ASSIGN_OR_RETURN(stmt->table, ParseQualifiedName("a table name"));
     return StatementPtr(std::move(stmt));
   }
@@ -457,7 +467,7 @@ Result<StatementPtr> ParserImpl::ParseCreate() {
     if (or_replace) return Error(what, "CREATE OR REPLACE is not allowed for an index");
     return ParseCreateIndex(pos, false);
   }
-  if (PeekWord("type")) return NotSupported(what, "CREATE TYPE");
+  if (AcceptWord("type")) return ParseCreateType(pos, or_replace);
   if (PeekWord("function")) return NotSupported(what, "CREATE FUNCTION");
   if (PeekWord("temp") || PeekWord("temporary")) return NotSupported(what, "a temporary table");
   if (AcceptWord("trigger")) {
@@ -481,7 +491,11 @@ Result<StatementPtr> ParserImpl::ParseCreateTable(int64_t pos, bool or_replace) 
     KODIAK_ASSIGN_OR_RETURN(stmt->as_select, ParseQuery());
     return StatementPtr(std::move(stmt));
   }
-  if (PeekWord("of")) return NotSupported(Cur(), "CREATE TABLE ... OF a type");
+  if (AcceptWord("of")) {
+    KODIAK_ASSIGN_OR_RETURN(stmt->of_type.name, ParsePlainName("a type name"));
+    stmt->of_type.pos = Prev().pos;
+    return StatementPtr(std::move(stmt));
+  }
   if (!Check(TokenKind::kLParen)) return Expected("'(' or AS");
   const Token& open = Cur();
   Advance();
@@ -550,6 +564,37 @@ Status ParserImpl::ParseColumnDef(CreateTableStatement* stmt) {
   }
   stmt->columns.push_back(std::move(col));
   return Status::OK();
+}
+
+Result<StatementPtr> ParserImpl::ParseCreateType(int64_t pos, bool or_replace) {
+  auto stmt = std::make_unique<CreateTypeStatement>();
+  stmt->pos = pos;
+  stmt->or_replace = or_replace;
+  KODIAK_ASSIGN_OR_RETURN(stmt->if_not_exists, ParseIfNotExists());
+  KODIAK_ASSIGN_OR_RETURN(stmt->name, ParsePlainName("a type name"));
+  KODIAK_RETURN_IF_ERROR(ExpectWord("as"));
+  if (AcceptWord("exception")) {
+    stmt->exception = true;
+    if (Check(TokenKind::kLParen)) {
+      const Token& open = Cur();
+      Advance();
+      if (!Check(TokenKind::kString)) return Expected("the exception's message as a string");
+      stmt->message = Cur().value;
+      Advance();
+      KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
+    } else if (Check(TokenKind::kString)) {
+      stmt->message = Cur().value;
+      Advance();
+    }
+    return StatementPtr(std::move(stmt));
+  }
+  const Token& t = Cur();
+  KODIAK_ASSIGN_OR_RETURN(stmt->struct_type, ParseTypeName());
+  if (!stmt->struct_type.resolved || stmt->struct_type.type.id() != TypeId::kStruct) {
+    return Error(t, "expected STRUCT(...), STRUCT { ... } or EXCEPTION after AS",
+                 "CREATE TYPE P AS STRUCT(x: INT64, y: INT64)");
+  }
+  return StatementPtr(std::move(stmt));
 }
 
 Result<StatementPtr> ParserImpl::ParseCreateTrigger(int64_t pos) {

@@ -187,6 +187,7 @@ class ParserImpl {
   Result<StatementPtr> ParseCreateIndex(int64_t pos, bool unique);
   Result<StatementPtr> ParseCreateView(int64_t pos, bool or_replace);
   Result<StatementPtr> ParseCreateTrigger(int64_t pos);
+  Result<StatementPtr> ParseCreateType(int64_t pos, bool or_replace);
   Result<StatementPtr> ParseMerge();
   Status ParseAssignments(Assignments* out);
   Result<StatementPtr> ParseDrop();
