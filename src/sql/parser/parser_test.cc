@@ -1168,9 +1168,18 @@ TEST(ParserExprTest, WindowFunctionsFilterAndOrderedAggregates) {
   EXPECT_EQ(Fail("SELECT sum(x) OVER (ROWS BETWEEN 1 PRECEDING) FROM t").message(), "expected AND after 'PRECEDING'");
 }
 
+TEST(ParserStmtTest, CreateTypeBothStructSpellingsAndExceptions) {
+  auto a = Parse<CreateTypeStatement>("CREATE TYPE P AS STRUCT(k : INT64, l : TEXT)");
+  auto b = Parse<CreateTypeStatement>("CREATE TYPE P AS STRUCT { k: INT64, l: TEXT }");
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->struct_type.type, b->struct_type.type);
+  auto e = Parse<CreateTypeStatement>("CREATE TYPE E AS EXCEPTION (\"Data validation failed\")");
+  ASSERT_TRUE(e);
+  EXPECT_TRUE(e->exception);
+  EXPECT_EQ(e->message, "Data validation failed");
+}
+
 TEST(ParserStmtTest, NotYetSupportedStatementsSayWhat) {
-  EXPECT_EQ(Fail("CREATE TYPE MyStruct AS STRUCT(k INT64)").message(),
-            "CREATE TYPE is not supported yet");
   EXPECT_EQ(Fail("CREATE FUNCTION f() RETURNS INT { 1 }").message(),
             "CREATE FUNCTION is not supported yet");
   EXPECT_EQ(Fail("INSERT INTO t VALUES (1) RETURNING *").message(), "RETURNING is not supported yet");
