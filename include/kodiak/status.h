@@ -34,6 +34,7 @@ enum class StatusCode : uint8_t {
   kNotSupported = 13,
   kInternal = 14,        // a bug in Kodiak: please report it
   kConversion = 15,      // a value that does not convert to the type asked for
+  kRaised = 16,          // a PL-Grizzly exception nobody caught: "E: message (in function f, line L)"
 };
 
 // The label used when a Status is printed: "Syntax error", "Binder error"...

@@ -18,6 +18,7 @@ const char* StatusCodeName(StatusCode code) {
     case StatusCode::kIOError: return "I/O error";
     case StatusCode::kCorruption: return "Corruption";
     case StatusCode::kNotSupported: return "Not supported";
+    case StatusCode::kRaised: return "Exception";
     case StatusCode::kInternal: return "Internal error";
     case StatusCode::kConversion: return "Conversion error";
   }

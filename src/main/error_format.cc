@@ -6,6 +6,8 @@
 namespace kodiak::internal {
 
 Status FormatError(const Status& status, std::string_view script, size_t statement_offset, int first_line) {
+  // An uncaught exception reads as PL-Grizzly writes it: "E: message (in function f, line L)".
+  if (status.code() == StatusCode::kRaised) return Status(status.code(), status.message());
   std::string label = StatusCodeName(status.code());
   if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
   std::string msg;

@@ -134,6 +134,8 @@ Result<QueryResult> Session::RunInTransaction(const Statement& stmt, Transaction
     case StmtKind::kCreateTrigger: return RunCreateTrigger(static_cast<const CreateTriggerStatement&>(stmt), txn);
     case StmtKind::kMerge: return RunMerge(static_cast<const MergeStatement&>(stmt), txn);
     case StmtKind::kCreateType: return RunCreateType(static_cast<const CreateTypeStatement&>(stmt), txn);
+    case StmtKind::kCreateFunction:
+      return RunCreateFunction(static_cast<const CreateFunctionStatement&>(stmt), txn);
     case StmtKind::kCreateView: return RunCreateView(static_cast<const CreateViewStatement&>(stmt), txn);
     default: return Status::Internal("unexpected statement kind");
   }
@@ -416,6 +418,7 @@ Result<QueryResult> Session::RunDrop(const DropStatement& stmt, Transaction& txn
   if (stmt.object == ObjectKind::kView) return RunDropView(stmt, txn);
   if (stmt.object == ObjectKind::kTrigger) return RunDropTrigger(stmt, txn);
   if (stmt.object == ObjectKind::kType) return RunDropType(stmt, txn);
+  if (stmt.object == ObjectKind::kFunction) return RunDropFunction(stmt, txn);
   if (stmt.object != ObjectKind::kTable) {
     static const char* kNames[] = {"TABLE", "VIEW", "INDEX", "TYPE", "FUNCTION", "TRIGGER"};
     return Status(StatusCode::kNotSupported,

@@ -80,6 +80,9 @@ class Session {
   };
   std::vector<TriggerFrame> trigger_frames_;
 
+  // User functions (run_function.cc).
+  Result<QueryResult> RunCreateFunction(const sql::CreateFunctionStatement& stmt, Transaction& txn);
+  Result<QueryResult> RunDropFunction(const sql::DropStatement& stmt, Transaction& txn);
   // Named types (run_type.cc).
   Result<QueryResult> RunCreateType(const sql::CreateTypeStatement& stmt, Transaction& txn);
   Result<QueryResult> RunDropType(const sql::DropStatement& stmt, Transaction& txn);

@@ -119,6 +119,21 @@ Result<BoundExprPtr> Binder::BindColumnRef(const Expr& e, ExprContext& ctx) {
     KODIAK_ASSIGN_OR_RETURN(std::string s, ResolveName(n));
     parts.push_back(std::move(s));
   }
+  if (ctx.locals) {
+    // Inside a function body: a parameter, a LET name, self or a receiver field.
+    auto it = ctx.locals->find(AsciiLower(parts[0]));
+    if (it != ctx.locals->end() && parts.size() == 1) {
+      auto v = it->second->Clone();
+      v->pos = e.pos;
+      return v;
+    }
+    if (it != ctx.locals->end() && parts.size() == 2 && it->second->type.id() == TypeId::kStruct) {
+      std::vector<BoundExprPtr> args;
+      args.push_back(it->second->Clone());
+      args.push_back(MakeConstant(Value::Text(parts[1]), e.pos));
+      return BindCall("struct_extract", std::move(args), e.pos);
+    }
+  }
   std::string column = parts.back();
   std::string table = parts.size() >= 2 ? parts[parts.size() - 2] : "";
   if (BoundExprPtr pseudo = BindPseudoColumn(parts, e.pos); pseudo && !table.empty()) {
@@ -523,6 +538,7 @@ Result<BoundAggregate> Binder::MakeBoundAggregate(const Expr& e, ExprContext& in
 Result<BoundExprPtr> Binder::BindFunction(const Expr& e, ExprContext& ctx) {
   if (IsAggregateName(e.text)) return BindAggregate(e, ctx);
   std::string name = AsciiLower(e.text);
+  if (!UserFunctions(name).empty()) return BindUserCall(name, e, ctx);
   const ScalarFunction* fn = LookupScalarFunction(name);
   if (!fn) {
     if (NamedTypePtr type = catalog_.FindType(name); type && !type->exception) return BindConstructor(*type, e, ctx);
@@ -890,6 +906,10 @@ Result<BoundExprPtr> Binder::BindExprNode(const Expr& e, ExprContext& ctx) {
     case ExprKind::kInSubquery: return BindSubquery(e, ctx);
     case ExprKind::kDefault:
       return Status::BinderError("DEFAULT stands only as a value in INSERT ... VALUES", e.pos);
+    case ExprKind::kBlock: return BindBlock(e, ctx);
+    case ExprKind::kMatch: return BindMatch(e, ctx);
+    case ExprKind::kRaise: return BindRaise(e, ctx);
+    case ExprKind::kTry: return BindTry(e, ctx);
     case ExprKind::kIndex: {
       // list[i] (from 1), json['key'], json[i] (from 0), struct['field'].
       KODIAK_ASSIGN_OR_RETURN(BoundExprPtr base, BindExpr(*e.args[0], ctx));

@@ -82,6 +82,9 @@ class Binder {
   // An expression over the columns of `scope` (ON CONFLICT and MERGE, whose
   // rows join two tables); `clause` names the place in messages.
   Result<BoundExprPtr> BindScopedExpr(const Expr& expr, const Scope& scope, const char* clause);
+  // CREATE FUNCTION's checks: the body binds with parameters of the declared
+  // types, and its result converts to the declared result type.
+  Status CheckFunctionBody(const UserFunction& f, const CreateFunctionStatement& def);
   // A FROM item on its own (MERGE's USING): its plan, its columns into `scope`.
   Result<OperatorPtr> BindSource(const TableRef& ref, Scope* scope) { return BindFrom(ref, scope); }
 
@@ -114,7 +117,30 @@ class Binder {
     WindowContext* win = nullptr;     // where window functions are allowed
     // QUALIFY: names of the SELECT list that stand for their expressions.
     const std::map<std::string, const Expr*>* aliases = nullptr;
+    // Inside a function body: parameters, LET names, self and the receiver's
+    // fields, each standing for a bound expression of the caller's row.
+    const std::map<std::string, const BoundExpr*>* locals = nullptr;
   };
+  // User functions (bind_user_function.cc): a call is bound by binding the
+  // function's body with its parameters standing for the bound arguments,
+  // so a body that is an expression runs vectorized like the same
+  // expression written inline.
+  struct FunctionFrame {
+    std::string key;
+    std::string name;
+    const std::string* text;  // the CREATE FUNCTION statement, for line numbers
+  };
+  std::vector<FunctionFrame> function_stack_;
+  // The user functions named `name`, or empty.
+  std::vector<UserFunctionPtr> UserFunctions(const std::string& name) const;
+  Result<BoundExprPtr> BindUserCall(const std::string& name, const Expr& e, ExprContext& ctx);
+  // The body of a function: `args` stand for its parameters (and the receiver first).
+  Result<BoundExprPtr> BindFunctionBody(const UserFunction& f, const CreateFunctionStatement& def,
+                                        std::vector<BoundExprPtr> args, int64_t pos);
+  Result<BoundExprPtr> BindBlock(const Expr& e, ExprContext& ctx);
+  Result<BoundExprPtr> BindMatch(const Expr& e, ExprContext& ctx);
+  Result<BoundExprPtr> BindRaise(const Expr& e, ExprContext& ctx);
+  Result<BoundExprPtr> BindTry(const Expr& e, ExprContext& ctx);
   Result<BoundExprPtr> BindWindowCall(const Expr& e, ExprContext& ctx);
   static void FinishWindows(BoundExpr* e, int width);
 

@@ -115,6 +115,12 @@ std::string BoundExpr::ToString() const {
       return out + (tests ? "))" : ")");
     }
     case BoundKind::kParameter: return "$outer" + std::to_string(column);
+    case BoundKind::kRaise: return "RAISE " + value.str_value().substr(0, value.str_value().find(':'));
+    case BoundKind::kTry: {
+      std::string out = "TRY " + child(0);
+      for (size_t i = 1; i < children.size(); i++) out += " CATCH => " + child(i);
+      return out;
+    }
   }
   return "?";
 }

@@ -40,6 +40,10 @@ enum class BoundKind : uint8_t {
   kSubquery,  // subquery->Evaluate: scalar, EXISTS or IN (children[0] is the tested value for IN);
               // children[first_correlation..] are the outer values the subquery reads
   kParameter, // frame->values[column]: an outer value inside a correlated subquery
+  kRaise,     // fails with StatusCode::kRaised when it has rows: value = "E: message (in function f, line L)";
+              // children[0], if any, is the details text (the message becomes "E: details (...)")
+  kTry,       // children[0], or where it raises one of the caught exceptions, children[1 + i];
+              // value = the caught names, comma-separated ("_" catches any)
 };
 
 // kIn is `= ANY`; kAny / kAll compare with `op` (any comparison).

@@ -49,6 +49,61 @@ Result<VectorPtr> EvaluateCase(const BoundExpr& e, const Batch& batch, ExecConte
   return SelectFrom(e.type, sources, which.data(), n);
 }
 
+Result<VectorPtr> EvaluateImpl(const BoundExpr& e, const Batch& batch, ExecContext* ctx);
+
+// RAISE: an error as soon as any row reaches it.
+Result<VectorPtr> EvaluateRaise(const BoundExpr& e, const Batch& batch, ExecContext* ctx) {
+  if (batch.num_rows == 0) return MakeConstantVector(e.type, Value::Null(e.type), 0);
+  std::string text = e.value.str_value();  // "E: message (in function f, line L)"
+  if (!e.children.empty()) {
+    Batch first(batch.columns, 1);
+    for (auto& c : first.columns) c = SliceVector(*c, 0, 1);
+    KODIAK_ASSIGN_OR_RETURN(VectorPtr details, Evaluate(*e.children[0], first, ctx));
+    if (!details->IsNull(0)) {
+      size_t colon = text.find(':'), paren = text.rfind(" (in function");
+      text = text.substr(0, colon) + ": " + details->GetValue(0).ToString() +
+             (paren == std::string::npos ? "" : text.substr(paren));
+    }
+  }
+  return Status(StatusCode::kRaised, text);
+}
+
+// The index of the CATCH arm that takes a raised `status`, or -1.
+int CatchArm(const BoundExpr& e, const Status& status) {
+  if (status.code() != StatusCode::kRaised) return -1;
+  const std::string& raised = status.message();
+  const std::string name = raised.substr(0, raised.find(':'));
+  const std::string& names = e.value.str_value();
+  size_t start = 0;
+  for (int i = 0;; i++) {
+    size_t end = names.find(',', start);
+    std::string n = names.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (n == "_" || n == name) return i;
+    if (end == std::string::npos) return -1;
+    start = end + 1;
+  }
+}
+
+// TRY: the value, or row by row where it raises a caught exception.
+Result<VectorPtr> EvaluateTry(const BoundExpr& e, const Batch& batch, ExecContext* ctx) {
+  auto whole = Evaluate(*e.children[0], batch, ctx);
+  if (whole.ok() || CatchArm(e, whole.status()) < 0) return whole;
+  VectorBuilder out(e.type, batch.num_rows);
+  for (int64_t i = 0; i < batch.num_rows; i++) {
+    Batch row(batch.columns, 1);
+    for (auto& c : row.columns) c = SliceVector(*c, i, 1);
+    auto v = Evaluate(*e.children[0], row, ctx);
+    if (!v.ok()) {
+      int arm = CatchArm(e, v.status());
+      if (arm < 0) return v.status();
+      v = Evaluate(*e.children[1 + static_cast<size_t>(arm)], row, ctx);
+      if (!v.ok()) return v.status();
+    }
+    out.AppendFrom(**v, 0);
+  }
+  return out.Finish();
+}
+
 Result<VectorPtr> EvaluateImpl(const BoundExpr& e, const Batch& batch, ExecContext* ctx) {
   const int64_t n = batch.num_rows;
   switch (e.kind) {
@@ -111,6 +166,8 @@ Result<VectorPtr> EvaluateImpl(const BoundExpr& e, const Batch& batch, ExecConte
     }
     case BoundKind::kCase: return EvaluateCase(e, batch, ctx);
     case BoundKind::kSubquery: return e.subquery->Evaluate(e, batch, ctx);
+    case BoundKind::kRaise: return EvaluateRaise(e, batch, ctx);
+    case BoundKind::kTry: return EvaluateTry(e, batch, ctx);
     case BoundKind::kParameter: return MakeConstantVector(e.type, e.frame->values[static_cast<size_t>(e.column)], n);
     case BoundKind::kFunction: {
       std::vector<VectorPtr> args;

@@ -65,6 +65,13 @@ enum class ExprKind : uint8_t {
   kFieldAccess,    // args[0].text  (when args[0] is not a plain column path)
   kIsDistinct,     // args[0] IS [NOT] DISTINCT FROM args[1]; negated for NOT
   kDefault,        // DEFAULT as a value of an INSERT ... VALUES row
+  // Function bodies (CREATE FUNCTION):
+  kBlock,          // { LET a = e; ...; result }: field_names[i] names args[i] ("" for a plain statement);
+                   // the last arg is the block's value
+  kMatch,          // MATCH args[0] { pattern => value, ... }: when_then (pattern, value); args[1] the `_`
+                   // arm or null. A range pattern lo..hi is kBetween with args [null, lo, hi].
+  kRaise,          // RAISE text [(args[0])]
+  kTry,            // TRY args[0] CATCH field_names[i] => args[i + 1] ("_" catches any)
 };
 
 enum class UnaryOp : uint8_t { kNegate, kPlus, kNot, kBitNot };
@@ -213,6 +220,7 @@ enum class StmtKind : uint8_t {
   kCreateTrigger,
   kMerge,      // MERGE INTO ... USING ... ON ... WHEN ...
   kCreateType,
+  kCreateFunction,
 };
 
 struct Statement {
@@ -392,6 +400,19 @@ struct CreateTypeStatement : Statement {
   bool exception = false;
   TypeName struct_type;  // AS STRUCT
   std::string message;   // AS EXCEPTION
+};
+
+// CREATE [OR REPLACE] FUNCTION [R] name (p: T, ...) RETURNS T [RAISE E, ...] { body }
+struct CreateFunctionStatement : Statement {
+  CreateFunctionStatement() : Statement(StmtKind::kCreateFunction) {}
+  bool or_replace = false;
+  std::string receiver;  // [R]; empty without one
+  std::string name;
+  std::vector<std::pair<std::string, TypeName>> params;
+  TypeName result;
+  std::vector<std::pair<std::string, int64_t>> raises;  // names and positions
+  ExprPtr body;          // a kBlock
+  std::string text;      // the whole statement, stored in the catalog
 };
 
 // REINDEX (everything), REINDEX index or REINDEX table.

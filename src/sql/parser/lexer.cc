@@ -161,7 +161,7 @@ Result<Token> Lexer::Next() {
 
   if ((c == 'x' || c == 'X') && c1 == '\'') return LexBlob(start);
   if (IsWordStart(c)) return LexWord(start);
-  if (IsDigit(c) || (c == '.' && IsDigit(c1))) return LexNumber(start);
+  if (IsDigit(c) || (c == '.' && IsDigit(c1) && !(start > 0 && text_[start - 1] == '.'))) return LexNumber(start);
   if (c == '\'' || c == '"') return LexQuoted(start, c, TokenKind::kString);
   if (c == '`') return LexQuoted(start, c, TokenKind::kQuotedIdentifier);
 
@@ -260,7 +260,8 @@ Result<Token> Lexer::LexNumber(size_t start) {
   size_t p = start;
   TokenKind kind = TokenKind::kInteger;
   while (p < n && IsDigit(text_[p])) ++p;
-  if (p < n && text_[p] == '.') {
+  // `1..5` (a MATCH range) is 1, '.', '.', 5: a '.' followed by '.' ends the number.
+  if (p < n && text_[p] == '.' && !(p + 1 < n && text_[p + 1] == '.')) {
     kind = TokenKind::kDecimal;
     ++p;
     while (p < n && IsDigit(text_[p])) ++p;

@@ -468,7 +468,7 @@ Result<StatementPtr> ParserImpl::ParseCreate() {
     return ParseCreateIndex(pos, false);
   }
   if (AcceptWord("type")) return ParseCreateType(pos, or_replace);
-  if (PeekWord("function")) return NotSupported(what, "CREATE FUNCTION");
+  if (AcceptWord("function")) return ParseCreateFunction(pos, or_replace);
   if (PeekWord("temp") || PeekWord("temporary")) return NotSupported(what, "a temporary table");
   if (AcceptWord("trigger")) {
     if (or_replace) return Error(what, "CREATE OR REPLACE is not allowed for a trigger", "DROP TRIGGER it first");
@@ -564,6 +564,48 @@ Status ParserImpl::ParseColumnDef(CreateTableStatement* stmt) {
   }
   stmt->columns.push_back(std::move(col));
   return Status::OK();
+}
+
+Result<StatementPtr> ParserImpl::ParseCreateFunction(int64_t pos, bool or_replace) {
+  auto stmt = std::make_unique<CreateFunctionStatement>();
+  stmt->pos = pos;
+  stmt->or_replace = or_replace;
+  if (Check(TokenKind::kLBracket)) {
+    const Token& open = Cur();
+    Advance();
+    KODIAK_ASSIGN_OR_RETURN(stmt->receiver, ParsePlainName("the receiver's type name"));
+    KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRBracket, open));
+  }
+  KODIAK_ASSIGN_OR_RETURN(stmt->name, ParsePlainName("a function name"));
+  const Token& open = Cur();
+  KODIAK_RETURN_IF_ERROR(Expect(TokenKind::kLParen, "'(' and the parameters"));
+  if (!Accept(TokenKind::kRParen)) {
+    do {
+      KODIAK_ASSIGN_OR_RETURN(std::string p, ParsePlainName("a parameter name"));
+      Accept(TokenKind::kColon);
+      KODIAK_ASSIGN_OR_RETURN(TypeName t, ParseTypeName());
+      stmt->params.emplace_back(std::move(p), std::move(t));
+    } while (Accept(TokenKind::kComma));
+    KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
+  }
+  KODIAK_RETURN_IF_ERROR(ExpectWord("returns"));
+  KODIAK_ASSIGN_OR_RETURN(stmt->result, ParseTypeName());
+  if (AcceptWord("raise")) {
+    do {
+      const int64_t at = Cur().pos;
+      KODIAK_ASSIGN_OR_RETURN(std::string e, ParsePlainName("an exception type"));
+      stmt->raises.emplace_back(std::move(e), at);
+    } while (Accept(TokenKind::kComma));
+  }
+  if (!Check(TokenKind::kLBrace)) return Expected("'{' and the function's body");
+  const bool was = in_function_;
+  in_function_ = true;
+  auto body = ParseBlock();
+  in_function_ = was;
+  if (!body.ok()) return body.status();
+  stmt->body = std::move(body).value();
+  stmt->text = std::string(sql_.substr(static_cast<size_t>(pos), static_cast<size_t>(last_end_ - pos)));
+  return StatementPtr(std::move(stmt));
 }
 
 Result<StatementPtr> ParserImpl::ParseCreateType(int64_t pos, bool or_replace) {

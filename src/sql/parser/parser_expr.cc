@@ -392,7 +392,7 @@ Result<ExprPtr> ParserImpl::ParsePostfix() {
       index->args.push_back(std::move(e));
       index->args.push_back(std::move(i));
       e = std::move(index);
-    } else if (Check(TokenKind::kDot)) {
+    } else if (Check(TokenKind::kDot) && !Peek().Is(TokenKind::kDot)) {
       Advance();
       const Token& f = Cur();
       if (f.kind != TokenKind::kIdentifier && f.kind != TokenKind::kQuotedIdentifier) {
@@ -418,8 +418,141 @@ Result<ExprPtr> ParserImpl::ParsePostfix() {
   return e;
 }
 
+Result<ExprPtr> ParserImpl::ParseBlock() {
+  ExprPtr block = MakeExpr(ExprKind::kBlock, Cur().pos);
+  const Token& open = Cur();
+  KODIAK_RETURN_IF_ERROR(Expect(TokenKind::kLBrace, "'{'"));
+  while (!Check(TokenKind::kRBrace)) {
+    if (Check(TokenKind::kEnd)) return ExpectClose(TokenKind::kRBrace, open);
+    std::string name;
+    if (AcceptWord("let")) {
+      KODIAK_ASSIGN_OR_RETURN(name, ParsePlainName("a name for LET"));
+      if (!Accept(TokenKind::kEq)) return Expected("'=' after LET " + name);
+    }
+    AcceptWord("return");
+    KODIAK_ASSIGN_OR_RETURN(ExprPtr e, ParseExpr());
+    const bool braced = Prev().Is(TokenKind::kRBrace);
+    block->field_names.push_back(name);
+    block->args.push_back(std::move(e));
+    if (!Accept(TokenKind::kSemicolon) && !braced && !Check(TokenKind::kRBrace)) {
+      return Expected("';' or '}'");
+    }
+  }
+  Advance();  // }
+  if (block->args.empty()) return Error(open, "a block needs a value: { ... expr }");
+  if (!block->field_names.back().empty()) {
+    return Error(Prev(), "a block ends with its value, not a LET", "add the value after LET ...; e.g. { LET x = 1; x }");
+  }
+  return block;
+}
+
+// IF, MATCH, RAISE, TRY and RETURN inside function bodies.
+Result<ExprPtr> ParserImpl::ParseBodyExpr() {
+  const Token& t = Cur();
+  if (AcceptWord("return")) return ParseExpr();
+  if (AcceptWord("if")) {
+    ExprPtr e = MakeExpr(ExprKind::kCase, t.pos);
+    e->args.push_back(nullptr);
+    const bool was = brace_ends_expr_;
+    brace_ends_expr_ = true;  // IF ok { ... }: the brace opens the block
+    auto cond_or = ParseExpr();
+    brace_ends_expr_ = was;
+    KODIAK_ASSIGN_OR_RETURN(ExprPtr cond, std::move(cond_or));
+    KODIAK_ASSIGN_OR_RETURN(ExprPtr then, ParseBlock());
+    e->when_then.emplace_back(std::move(cond), std::move(then));
+    if (AcceptWord("else")) {
+      if (PeekWord("if")) {
+        KODIAK_ASSIGN_OR_RETURN(ExprPtr other, ParseBodyExpr());
+        e->args.push_back(std::move(other));
+      } else {
+        KODIAK_ASSIGN_OR_RETURN(ExprPtr other, ParseBlock());
+        e->args.push_back(std::move(other));
+      }
+    } else {
+      e->args.push_back(nullptr);
+    }
+    return e;
+  }
+  if (AcceptWord("match")) {
+    ExprPtr e = MakeExpr(ExprKind::kMatch, t.pos);
+    const bool was = brace_ends_expr_;
+    brace_ends_expr_ = true;  // MATCH x { ... }: the brace opens the arms
+    auto subject_or = ParseBinary(kPrecCompare + 1);
+    brace_ends_expr_ = was;
+    KODIAK_ASSIGN_OR_RETURN(ExprPtr subject, std::move(subject_or));
+    e->args.push_back(std::move(subject));
+    e->args.push_back(nullptr);
+    const Token& open = Cur();
+    KODIAK_RETURN_IF_ERROR(Expect(TokenKind::kLBrace, "'{' and the MATCH arms"));
+    while (!Check(TokenKind::kRBrace)) {
+      ExprPtr pattern;
+      const bool wildcard = Cur().kind == TokenKind::kIdentifier && Cur().value == "_";
+      if (wildcard) {
+        Advance();
+      } else {
+        KODIAK_ASSIGN_OR_RETURN(ExprPtr lo, ParseBinary(kPrecCompare + 1));
+        if (Check(TokenKind::kDot) && Peek().Is(TokenKind::kDot)) {
+          Advance();
+          Advance();
+          KODIAK_ASSIGN_OR_RETURN(ExprPtr hi, ParseBinary(kPrecCompare + 1));
+          pattern = MakeExpr(ExprKind::kBetween, lo->pos);
+          pattern->args.push_back(nullptr);
+          pattern->args.push_back(std::move(lo));
+          pattern->args.push_back(std::move(hi));
+        } else {
+          pattern = std::move(lo);
+        }
+      }
+      if (!Accept(TokenKind::kFatArrow)) return Expected("'=>' after the pattern");
+      KODIAK_ASSIGN_OR_RETURN(ExprPtr value, ParseExpr());
+      if (wildcard) e->args[1] = std::move(value);
+      else e->when_then.emplace_back(std::move(pattern), std::move(value));
+      if (!Accept(TokenKind::kComma)) break;
+    }
+    KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRBrace, open));
+    return e;
+  }
+  if (AcceptWord("raise")) {
+    ExprPtr e = MakeExpr(ExprKind::kRaise, t.pos);
+    KODIAK_ASSIGN_OR_RETURN(e->text, ParsePlainName("an exception type"));
+    if (Check(TokenKind::kLParen)) {
+      const Token& open = Cur();
+      Advance();
+      KODIAK_ASSIGN_OR_RETURN(ExprPtr msg, ParseExpr());
+      e->args.push_back(std::move(msg));
+      KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRParen, open));
+    }
+    return e;
+  }
+  if (AcceptWord("try")) {
+    ExprPtr e = MakeExpr(ExprKind::kTry, t.pos);
+    KODIAK_ASSIGN_OR_RETURN(ExprPtr body, ParseExpr());
+    e->args.push_back(std::move(body));
+    while (AcceptWord("catch")) {
+      std::string name;
+      if (Cur().kind == TokenKind::kIdentifier && Cur().value == "_") {
+        name = "_";
+        Advance();
+      } else {
+        KODIAK_ASSIGN_OR_RETURN(name, ParsePlainName("an exception type or _"));
+      }
+      if (!Accept(TokenKind::kFatArrow)) return Expected("'=>' after CATCH " + name);
+      KODIAK_ASSIGN_OR_RETURN(ExprPtr fallback, ParseExpr());
+      e->field_names.push_back(name);
+      e->args.push_back(std::move(fallback));
+    }
+    if (e->field_names.empty()) return Expected("CATCH after TRY ...");
+    return e;
+  }
+  return Status::Internal("not a body expression");
+}
+
 Result<ExprPtr> ParserImpl::ParsePrimary() {
   const Token& t = Cur();
+  if (in_function_ && t.kind == TokenKind::kIdentifier &&
+      (t.value == "if" || t.value == "match" || t.value == "raise" || t.value == "try" || t.value == "return")) {
+    return ParseBodyExpr();
+  }
   switch (t.kind) {
     case TokenKind::kInteger:
     case TokenKind::kDecimal:
@@ -551,7 +684,7 @@ Result<ExprPtr> ParserImpl::ParseWordExpr() {
     }
   }
   if (next.Is(TokenKind::kLParen)) return ParseFunctionCall();
-  if (next.Is(TokenKind::kLBrace)) {
+  if (next.Is(TokenKind::kLBrace) && !brace_ends_expr_) {
     // N { f: v }: a value of the named (or built-in) type N.
     ExprPtr e = MakeExpr(ExprKind::kCast, t.pos);
     e->cast_type.pos = t.pos;

@@ -188,6 +188,13 @@ class ParserImpl {
   Result<StatementPtr> ParseCreateView(int64_t pos, bool or_replace);
   Result<StatementPtr> ParseCreateTrigger(int64_t pos);
   Result<StatementPtr> ParseCreateType(int64_t pos, bool or_replace);
+  Result<StatementPtr> ParseCreateFunction(int64_t pos, bool or_replace);
+  // Function bodies: '{' {LET name = expr ';' | expr ';'} [expr] '}' and the
+  // expressions only they have (IF, MATCH, RAISE, TRY, RETURN).
+  Result<ExprPtr> ParseBlock();
+  Result<ExprPtr> ParseBodyExpr();
+  bool in_function_ = false;
+  bool brace_ends_expr_ = false;  // IF and MATCH heads: `x {` is not a constructor
   Result<StatementPtr> ParseMerge();
   Status ParseAssignments(Assignments* out);
   Result<StatementPtr> ParseDrop();
