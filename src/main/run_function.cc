@@ -94,6 +94,7 @@ Result<QueryResult> Session::RunCreateFunction(const CreateFunctionStatement& st
     }
     f->raises.push_back(t->name);
   }
+  KODIAK_RETURN_IF_ERROR(binder.CheckFunctionBody(*f, stmt));
   // Every exception that can escape must be declared.
   std::map<std::string, int64_t> escaping;
   Escaping(*stmt.body, {}, false, catalog, &escaping);
@@ -108,7 +109,6 @@ Result<QueryResult> Session::RunCreateFunction(const CreateFunctionStatement& st
                     "add RAISE " + shown + " after RETURNS, or catch it with TRY ... CATCH " + shown + " => ...");
     }
   }
-  KODIAK_RETURN_IF_ERROR(binder.CheckFunctionBody(*f, stmt));
   txn.PutFunction(key, f);
   return TagResult("CREATE FUNCTION");
 }

@@ -10,6 +10,32 @@ namespace kodiak::sql {
 
 namespace {
 
+bool ContainsRaise(const BoundExpr& e) {
+  if (e.kind == BoundKind::kRaise) return true;
+  for (const auto& c : e.children) {
+    if (ContainsRaise(*c)) return true;
+  }
+  return false;
+}
+
+// A CASE branch that can RAISE runs on the rows that chose it only, so a
+// RAISE fires for those rows (and its details are theirs); the other rows
+// get NULL, which the CASE never picks.
+Result<VectorPtr> EvaluateBranch(const BoundExpr& branch, const Batch& batch, const std::vector<int32_t>& which,
+                                 int32_t slot, ExecContext* ctx) {
+  if (!ContainsRaise(branch)) return Evaluate(branch, batch, ctx);
+  std::vector<int64_t> rows, position(static_cast<size_t>(batch.num_rows), -1);
+  for (int64_t i = 0; i < batch.num_rows; i++) {
+    if (which[static_cast<size_t>(i)] == slot) {
+      position[static_cast<size_t>(i)] = static_cast<int64_t>(rows.size());
+      rows.push_back(i);
+    }
+  }
+  BatchPtr chosen = TakeBatch(batch, rows);
+  KODIAK_ASSIGN_OR_RETURN(VectorPtr part, Evaluate(branch, *chosen, ctx));
+  return TakeVector(*part, position.data(), batch.num_rows);
+}
+
 Result<VectorPtr> EvaluateCase(const BoundExpr& e, const Batch& batch, ExecContext* ctx) {
   const int64_t n = batch.num_rows;
   size_t else_index = e.children.size() - 1;
@@ -30,7 +56,7 @@ Result<VectorPtr> EvaluateCase(const BoundExpr& e, const Batch& batch, ExecConte
     }
     VectorPtr then;
     if (any) {
-      KODIAK_ASSIGN_OR_RETURN(then, Evaluate(*e.children[2 * b + 1], batch, ctx));
+      KODIAK_ASSIGN_OR_RETURN(then, EvaluateBranch(*e.children[2 * b + 1], batch, which, static_cast<int32_t>(b), ctx));
     } else {
       then = MakeConstantVector(e.type, Value::Null(e.type), n);
     }
@@ -39,11 +65,11 @@ Result<VectorPtr> EvaluateCase(const BoundExpr& e, const Batch& batch, ExecConte
   while (results.size() < branches) results.push_back(MakeConstantVector(e.type, Value::Null(e.type), n));
   int32_t else_slot = static_cast<int32_t>(branches);
   if (undecided > 0) {
-    KODIAK_ASSIGN_OR_RETURN(VectorPtr other, Evaluate(*e.children[else_index], batch, ctx));
-    results.push_back(other);
     for (auto& w : which) {
       if (w < 0) w = else_slot;
     }
+    KODIAK_ASSIGN_OR_RETURN(VectorPtr other, EvaluateBranch(*e.children[else_index], batch, which, else_slot, ctx));
+    results.push_back(other);
   }
   for (const auto& r : results) sources.push_back(r.get());
   return SelectFrom(e.type, sources, which.data(), n);

@@ -549,8 +549,10 @@ Result<ExprPtr> ParserImpl::ParseBodyExpr() {
 
 Result<ExprPtr> ParserImpl::ParsePrimary() {
   const Token& t = Cur();
-  if (in_function_ && t.kind == TokenKind::kIdentifier &&
-      (t.value == "if" || t.value == "match" || t.value == "raise" || t.value == "try" || t.value == "return")) {
+  if (t.kind == TokenKind::kIdentifier &&
+      ((in_function_ && (t.value == "if" || t.value == "match" || t.value == "raise" || t.value == "return")) ||
+       (t.value == "try" && !Peek().Is(TokenKind::kLParen) && !Peek().Is(TokenKind::kComma) &&
+        !Peek().Is(TokenKind::kDot) && !Peek().Is(TokenKind::kEnd)))) {
     return ParseBodyExpr();
   }
   switch (t.kind) {
