@@ -1179,9 +1179,27 @@ TEST(ParserStmtTest, CreateTypeBothStructSpellingsAndExceptions) {
   EXPECT_EQ(e->message, "Data validation failed");
 }
 
+TEST(ParserStmtTest, CreateFunctionWithReceiverRaisesAndBody) {
+  auto f = Parse<CreateFunctionStatement>(
+      "CREATE FUNCTION [MyReceiver] f (a : MyStruct, b: INT64)\nRETURNS FLOAT\nRAISE E1, E2\n"
+      "{\n  -- a comment\n  LET x = a.k;\n  IF x > 0 { MATCH b { 1..5 => 1.0, _ => 2.0 } } ELSE { RAISE E1(\"no\") }\n}");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->receiver, "myreceiver");
+  EXPECT_EQ(f->name, "f");
+  ASSERT_EQ(f->params.size(), 2u);
+  EXPECT_FALSE(f->params[0].second.resolved);
+  ASSERT_EQ(f->raises.size(), 2u);
+  ASSERT_TRUE(f->body);
+  EXPECT_EQ(f->body->kind, ExprKind::kBlock);
+  ASSERT_EQ(f->body->args.size(), 2u);
+  EXPECT_EQ(f->body->field_names[0], "x");
+  EXPECT_EQ(f->body->args[1]->kind, ExprKind::kCase);
+  EXPECT_EQ(Fail("CREATE FUNCTION f() RETURNS INT { LET x = 1 }").message(), "a block ends with its value, not a LET");
+  EXPECT_EQ(Fail("CREATE FUNCTION f() RETURNS INT { MATCH 1 { 1 2 } }").message(),
+            "expected '=>' after the pattern after '1'");
+}
+
 TEST(ParserStmtTest, NotYetSupportedStatementsSayWhat) {
-  EXPECT_EQ(Fail("CREATE FUNCTION f() RETURNS INT { 1 }").message(),
-            "CREATE FUNCTION is not supported yet");
   EXPECT_EQ(Fail("INSERT INTO t VALUES (1) RETURNING *").message(), "RETURNING is not supported yet");
 }
 
