@@ -638,15 +638,32 @@ Result<BoundExprPtr> Binder::BindCall(const std::string& name, std::vector<Bound
 
 Result<BoundExprPtr> Binder::BindNested(const Expr& e, ExprContext& ctx) {
   std::vector<Value> values;
+  std::vector<BoundExprPtr> bound;
+  bool constant = true;
   for (const auto& a : e.args) {
     KODIAK_ASSIGN_OR_RETURN(BoundExprPtr b, BindExpr(*a, ctx));
-    if (!IsConstant(*b)) {
-      return Status::NotSupported(std::string(e.kind == ExprKind::kListLiteral ? "list" : "struct") +
-                                  " literals with non-constant elements are not supported yet")
-          .WithPosition(a->pos);
-    }
-    values.push_back(b->value);
+    constant &= IsConstant(*b);
+    bound.push_back(std::move(b));
   }
+  if (!constant) {
+    // Built row by row from the elements' values.
+    if (e.kind == ExprKind::kListLiteral) return BindCall("list_value", std::move(bound), e.pos);
+    std::vector<StructField> fields;
+    for (size_t i = 0; i < bound.size(); i++) {
+      if (bound[i]->type.id() == TypeId::kNull) {
+        KODIAK_ASSIGN_OR_RETURN(bound[i], CastTo(std::move(bound[i]), TypeId::kInt64));
+      }
+      fields.push_back({e.field_names[i], bound[i]->type});
+    }
+    auto out = std::make_unique<BoundExpr>();
+    out->kind = BoundKind::kFunction;
+    out->function = LookupScalarFunction("struct_pack");
+    out->type = LogicalType::Struct(std::move(fields));
+    out->pos = e.pos;
+    out->children = std::move(bound);
+    return out;
+  }
+  for (const auto& b : bound) values.push_back(b->value);
   if (e.kind == ExprKind::kListLiteral) {
     LogicalType child = TypeId::kNull;
     for (const auto& v : values) {

@@ -144,6 +144,13 @@ Status BindStructExtract(const std::vector<LogicalType>& args, std::vector<Logic
   return Status::OK();
 }
 
+// struct_pack: the binder builds calls with the struct type already chosen.
+Result<Value> StructPack(const V& a, const LogicalType& t) { return Value::Nested(t, a); }
+
+Status BindStructPack(const std::vector<LogicalType>&, std::vector<LogicalType>*, LogicalType*) {
+  return Status::TypeError("struct_pack() is written { field: value, ... }");
+}
+
 Result<Value> StructExtract(const V& a, const LogicalType& t) {
   const auto& fields = a[0].type().fields();
   for (size_t i = 0; i < fields.size(); i++) {
@@ -190,6 +197,7 @@ void RegisterListFunctions(FunctionMap* m) {
          return BindList1(a, t, r, nullptr);
        },
        RowWise<Reverse>, "list_reverse(LIST) -> LIST"});
+  add({"struct_pack", 1, -1, BindStructPack, RowWise<StructPack, true>, "{ field: value, ... } -> STRUCT"});
   add({"struct_extract", 2, 2, BindStructExtract, RowWise<StructExtract>,
        "struct_extract(STRUCT, 'field') -> the field"});
 }
