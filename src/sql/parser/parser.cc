@@ -577,6 +577,7 @@ Result<StatementPtr> ParserImpl::ParseCreateFunction(int64_t pos, bool or_replac
     KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRBracket, open));
   }
   KODIAK_ASSIGN_OR_RETURN(stmt->name, ParsePlainName("a function name"));
+  if (Prev().kind == TokenKind::kIdentifier) stmt->name = std::string(Prev().text);  // shown as written
   const Token& open = Cur();
   KODIAK_RETURN_IF_ERROR(Expect(TokenKind::kLParen, "'(' and the parameters"));
   if (!Accept(TokenKind::kRParen)) {
@@ -614,6 +615,7 @@ Result<StatementPtr> ParserImpl::ParseCreateType(int64_t pos, bool or_replace) {
   stmt->or_replace = or_replace;
   KODIAK_ASSIGN_OR_RETURN(stmt->if_not_exists, ParseIfNotExists());
   KODIAK_ASSIGN_OR_RETURN(stmt->name, ParsePlainName("a type name"));
+  if (Prev().kind == TokenKind::kIdentifier) stmt->name = std::string(Prev().text);  // shown as written
   KODIAK_RETURN_IF_ERROR(ExpectWord("as"));
   if (AcceptWord("exception")) {
     stmt->exception = true;
