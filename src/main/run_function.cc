@@ -94,7 +94,13 @@ Result<QueryResult> Session::RunCreateFunction(const CreateFunctionStatement& st
     }
     f->raises.push_back(t->name);
   }
-  KODIAK_RETURN_IF_ERROR(binder.CheckFunctionBody(*f, stmt));
+  {
+    // The body may call the function itself: check it with the function in the catalog.
+    CatalogSnapshot with_f = catalog;
+    with_f.functions[key] = f;
+    Binder checker(with_f, variables_, pseudo_rows());
+    KODIAK_RETURN_IF_ERROR(checker.CheckFunctionBody(*f, stmt));
+  }
   // Every exception that can escape must be declared.
   std::map<std::string, int64_t> escaping;
   Escaping(*stmt.body, {}, false, catalog, &escaping);

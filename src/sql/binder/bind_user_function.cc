@@ -12,6 +12,7 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/expr_printer.h"
 #include "sql/execution/subquery.h"
+#include "sql/execution/user_call.h"
 #include "sql/function/scalar_function.h"
 #include "sql/parser/parser.h"
 #include "sql/parser/suggest.h"
@@ -70,12 +71,9 @@ Result<BoundExprPtr> Binder::BindUserCall(const std::string& name, const Expr& e
                                e.pos, "there is " + list);
   }
   const std::string key = FunctionKey(chosen->receiver, chosen->name);
-  for (const auto& frame : function_stack_) {
-    if (frame.key == key) {
-      return Status::NotSupported("function " + chosen->name + " calls itself; recursive functions are not supported yet")
-          .WithPosition(e.pos);
-    }
-  }
+  bool recursive = false;
+  for (const auto& frame : function_stack_) recursive |= frame.key == key;
+  if (recursive) return BindRecursiveCall(*chosen, key, std::move(args), e.pos);
   if (function_stack_.size() >= kMaxDepth) {
     return Status::BinderError("functions call each other more than " + std::to_string(kMaxDepth) + " deep", e.pos);
   }
@@ -87,6 +85,53 @@ Result<BoundExprPtr> Binder::BindUserCall(const std::string& name, const Expr& e
   auto r = BindFunctionBody(*chosen, def, std::move(args), e.pos);
   view_asts_.push_back(std::move(parsed).value());
   return r;
+}
+
+Result<BoundExprPtr> Binder::BindRecursiveCall(const UserFunction& f, const std::string& key,
+                                               std::vector<BoundExprPtr> args, int64_t pos) {
+  std::shared_ptr<CompiledFunction>& compiled = compiled_[key];
+  if (!compiled) {
+    // Compile the body once, its parameters read from a frame; the calls of
+    // itself inside it find this entry and call it.
+    compiled = std::make_shared<CompiledFunction>();
+    auto c = compiled;
+    c->name = f.name;
+    c->frame = std::make_shared<ParamFrame>();
+    std::vector<BoundExprPtr> params;
+    std::vector<LogicalType> types;
+    if (!f.receiver.empty()) types.push_back(catalog_.FindType(f.receiver)->type);
+    for (const auto& p : f.params) types.push_back(p.type);
+    for (size_t i = 0; i < types.size(); i++) {
+      auto p = std::make_unique<BoundExpr>();
+      p->kind = BoundKind::kParameter;
+      p->type = types[i];
+      p->column = static_cast<int>(i);
+      p->frame = c->frame;
+      c->frame->values.push_back(Value::Null(types[i]));
+      params.push_back(std::move(p));
+    }
+    auto parsed = Parser::ParseStatement(f.sql);
+    if (!parsed.ok() || (*parsed)->kind != StmtKind::kCreateFunction) {
+      return Status::Internal("function " + f.name + " no longer parses");
+    }
+    const auto& def = static_cast<const CreateFunctionStatement&>(**parsed);
+    auto body = BindFunctionBody(f, def, std::move(params), pos);
+    view_asts_.push_back(std::move(parsed).value());
+    if (!body.ok()) return body.status();
+    c->body = std::move(body).value();
+  }
+  auto call = std::make_unique<BoundExpr>();
+  call->kind = BoundKind::kUserCall;
+  call->type = f.result;
+  call->pos = pos;
+  call->compiled = compiled;
+  size_t next = 0;
+  if (!f.receiver.empty()) call->children.push_back(std::move(args[next++]));
+  for (const auto& p : f.params) {
+    KODIAK_ASSIGN_OR_RETURN(BoundExprPtr a, CastTo(std::move(args[next++]), p.type));
+    call->children.push_back(std::move(a));
+  }
+  return call;
 }
 
 Result<BoundExprPtr> Binder::BindFunctionBody(const UserFunction& f, const CreateFunctionStatement& def,

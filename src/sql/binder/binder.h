@@ -131,9 +131,14 @@ class Binder {
     const std::string* text;  // the CREATE FUNCTION statement, for line numbers
   };
   std::vector<FunctionFrame> function_stack_;
+  // Recursive functions compiled in this statement, by function key.
+  std::map<std::string, std::shared_ptr<CompiledFunction>> compiled_;
   // The user functions named `name`, or empty.
   std::vector<UserFunctionPtr> UserFunctions(const std::string& name) const;
   Result<BoundExprPtr> BindUserCall(const std::string& name, const Expr& e, ExprContext& ctx);
+  // A call of a function from inside its own body: a kUserCall of its compiled body.
+  Result<BoundExprPtr> BindRecursiveCall(const UserFunction& f, const std::string& key, std::vector<BoundExprPtr> args,
+                                         int64_t pos);
   // The body of a function: `args` stand for its parameters (and the receiver first).
   Result<BoundExprPtr> BindFunctionBody(const UserFunction& f, const CreateFunctionStatement& def,
                                         std::vector<BoundExprPtr> args, int64_t pos);

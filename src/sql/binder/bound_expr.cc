@@ -21,6 +21,7 @@ BoundExprPtr BoundExpr::Clone() const {
   c->incomparable = incomparable;
   c->subquery = subquery;
   c->frame = frame;
+  c->compiled = compiled;
   for (const auto& ch : children) c->children.push_back(ch->Clone());
   return c;
 }
@@ -28,7 +29,7 @@ BoundExprPtr BoundExpr::Clone() const {
 bool BoundExpr::Equals(const BoundExpr& o) const {
   if (kind != o.kind || type != o.type || column != o.column || op != o.op || negated != o.negated ||
       try_cast != o.try_cast || case_insensitive != o.case_insensitive || function != o.function ||
-      children.size() != o.children.size() || frame != o.frame ||
+      children.size() != o.children.size() || frame != o.frame || compiled != o.compiled ||
       subquery_kind != o.subquery_kind || incomparable != o.incomparable)
     return false;
   if (kind == BoundKind::kConstant) {
@@ -115,6 +116,11 @@ std::string BoundExpr::ToString() const {
       return out + (tests ? "))" : ")");
     }
     case BoundKind::kParameter: return "$outer" + std::to_string(column);
+    case BoundKind::kUserCall: {
+      std::string out = "call(";
+      for (size_t i = 0; i < children.size(); i++) out += (i ? ", " : "") + child(i);
+      return out + ")";
+    }
     case BoundKind::kRaise: return "RAISE " + value.str_value().substr(0, value.str_value().find(':'));
     case BoundKind::kTry: {
       std::string out = "TRY " + child(0);

@@ -20,6 +20,7 @@ namespace kodiak::sql {
 struct ScalarFunction;
 struct SubqueryPlan;  // sql/execution/subquery.h
 struct ParamFrame;    // sql/execution/subquery.h
+struct CompiledFunction;  // sql/execution/user_call.h
 
 enum class BoundKind : uint8_t {
   kConstant,  // value
@@ -44,6 +45,8 @@ enum class BoundKind : uint8_t {
               // children[0], if any, is the details text (the message becomes "E: details (...)")
   kTry,       // children[0], or where it raises one of the caught exceptions, children[1 + i];
               // value = the caught names, comma-separated ("_" catches any)
+  kUserCall,  // a recursive user function: compiled->body evaluated row by row with children as its
+              // parameters (sql/execution/user_call.h)
 };
 
 // kIn is `= ANY`; kAny / kAll compare with `op` (any comparison).
@@ -69,6 +72,7 @@ struct BoundExpr {
   bool incomparable = false;
   std::shared_ptr<SubqueryPlan> subquery;
   std::shared_ptr<ParamFrame> frame;
+  std::shared_ptr<CompiledFunction> compiled;  // kUserCall
 
   std::unique_ptr<BoundExpr> Clone() const;
   // Structural equality (same tree, same constants, same columns).

@@ -4,23 +4,26 @@
 #include "sql/execution/cast.h"
 #include "sql/execution/kernels.h"
 #include "sql/execution/subquery.h"
+#include "sql/execution/user_call.h"
 #include "sql/function/scalar_function.h"
 
 namespace kodiak::sql {
 
 namespace {
 
+// RAISE and recursive calls must not run for rows that did not choose their
+// branch: the first would fail, the second might never end.
 bool ContainsRaise(const BoundExpr& e) {
-  if (e.kind == BoundKind::kRaise) return true;
+  if (e.kind == BoundKind::kRaise || e.kind == BoundKind::kUserCall) return true;
   for (const auto& c : e.children) {
     if (ContainsRaise(*c)) return true;
   }
   return false;
 }
 
-// A CASE branch that can RAISE runs on the rows that chose it only, so a
-// RAISE fires for those rows (and its details are theirs); the other rows
-// get NULL, which the CASE never picks.
+// A CASE branch that can RAISE (or call a recursive function) runs on the
+// rows that chose it only, so a RAISE fires for those rows (and its details
+// are theirs); the other rows get NULL, which the CASE never picks.
 Result<VectorPtr> EvaluateBranch(const BoundExpr& branch, const Batch& batch, const std::vector<int32_t>& which,
                                  int32_t slot, ExecContext* ctx) {
   if (!ContainsRaise(branch)) return Evaluate(branch, batch, ctx);
@@ -194,6 +197,7 @@ Result<VectorPtr> EvaluateImpl(const BoundExpr& e, const Batch& batch, ExecConte
     case BoundKind::kSubquery: return e.subquery->Evaluate(e, batch, ctx);
     case BoundKind::kRaise: return EvaluateRaise(e, batch, ctx);
     case BoundKind::kTry: return EvaluateTry(e, batch, ctx);
+    case BoundKind::kUserCall: return EvaluateUserCall(e, batch, ctx);
     case BoundKind::kParameter: return MakeConstantVector(e.type, e.frame->values[static_cast<size_t>(e.column)], n);
     case BoundKind::kFunction: {
       std::vector<VectorPtr> args;
