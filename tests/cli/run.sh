@@ -80,6 +80,26 @@ expect_rc() {  # NAME CODE
   fi
 }
 
+# ------------------------------------------------------- PL-Grizzly errors
+# Errors in function bodies name the line and column in the script and show a caret.
+run_stdin $'CREATE FUNCTION bad(x: INT64)\nRETURNS INT64\n{\n  LET total = x + 1;\n  totl + 1\n}\n' "$BIN"
+expect_eq "function body error: message, line, column, caret" \
+  "Error in stdin: binder error at line 5, column 3: unknown name 'totl' in the function body — did you mean total?
+    totl + 1
+    ^" "$ERR"
+run_stdin $'CREATE FUNCTION g() RETURNS INT64 {\n  MATCH 1 { 1 2 }\n}\n' "$BIN"
+expect_eq "MATCH syntax error: message, line, column, caret" \
+  "Error in stdin: syntax error at line 2, column 15: expected '=>' after the pattern after '1'
+    MATCH 1 { 1 2 }
+                ^" "$ERR"
+run_stdin $'CREATE TYPE E AS EXCEPTION ("boom");\nCREATE FUNCTION f(x: INT64) RETURNS INT64 RAISE E {\n  IF x > 1 {\n    RAISE E("big")\n  } ELSE { x }\n}\nSELECT f(1);\nSELECT f(5);\n' "$BIN"
+expect_eq "an uncaught exception names itself, the function and its line" "Error in stdin at line 8: E: big (in function f, line 3)" "$ERR"
+run_stdin $'CREATE TYPE E AS EXCEPTION ("boom");\nCREATE FUNCTION f() RETURNS INT64 {\n  RAISE E\n}\n' "$BIN"
+expect_eq "an undeclared exception is refused at CREATE FUNCTION, with a caret" \
+  "Error in stdin: binder error at line 3, column 3: function f can raise E but does not declare it — add RAISE E after RETURNS, or catch it with TRY ... CATCH E => ...
+    RAISE E
+    ^" "$ERR"
+
 SETUP="CREATE TABLE t(a INT, b TEXT);
 INSERT INTO t VALUES (1, 'x'), (2, NULL), (30, 'NULL'), (-4, 'a long text');"
 

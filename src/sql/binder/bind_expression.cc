@@ -143,6 +143,13 @@ Result<BoundExprPtr> Binder::BindColumnRef(const Expr& e, ExprContext& ctx) {
     }
     if (!in_scope) return pseudo;
   }
+  if (ctx.locals && (!ctx.scope || ctx.scope->columns.empty())) {
+    std::vector<std::string> names;
+    for (const auto& [n, v] : *ctx.locals) names.push_back(n);
+    return Status::BinderError("unknown name '" + column + "' in the function body", e.pos,
+                               names.empty() ? "the body can read its parameters and LET names"
+                                             : DidYouMean(column, names));
+  }
   if (!ctx.scope || ctx.scope->columns.empty()) {
     return BindOuterColumnRef(
         e, Status::BinderError("unknown column '" + column + "': this query reads no table", e.pos,

@@ -165,7 +165,9 @@ Result<BoundExprPtr> Binder::BindFunctionBody(const UserFunction& f, const Creat
   function_stack_.pop_back();
   if (!value.ok()) {
     if (value.status().code() == StatusCode::kRaised) return value.status();
-    // Name the function: the error's position is inside its text, not the caller's.
+    // While CREATE FUNCTION checks the body, the error's position is in the
+    // statement being run; at a call, it is the call (the body is elsewhere).
+    if (checking_body_) return value.status();
     return Status(value.status().code(), "in function " + f.name + ": " + value.status().message(), pos,
                   value.status().hint());
   }
@@ -199,7 +201,9 @@ Status Binder::CheckFunctionBody(const UserFunction& f, const CreateFunctionStat
     args.push_back(stand_in(r->type));
   }
   for (const auto& p : f.params) args.push_back(stand_in(p.type));
+  checking_body_ = true;
   auto r = BindFunctionBody(f, def, std::move(args), def.pos);
+  checking_body_ = false;
   return r.ok() ? Status::OK() : r.status();
 }
 

@@ -131,6 +131,7 @@ class Binder {
     const std::string* text;  // the CREATE FUNCTION statement, for line numbers
   };
   std::vector<FunctionFrame> function_stack_;
+  bool checking_body_ = false;  // CREATE FUNCTION is binding the body it defines
   // Recursive functions compiled in this statement, by function key.
   std::map<std::string, std::shared_ptr<CompiledFunction>> compiled_;
   // The user functions named `name`, or empty.
