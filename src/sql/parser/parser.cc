@@ -574,6 +574,7 @@ Result<StatementPtr> ParserImpl::ParseCreateFunction(int64_t pos, bool or_replac
     const Token& open = Cur();
     Advance();
     KODIAK_ASSIGN_OR_RETURN(stmt->receiver, ParsePlainName("the receiver's type name"));
+    if (Prev().kind == TokenKind::kIdentifier) stmt->receiver = std::string(Prev().text);
     KODIAK_RETURN_IF_ERROR(ExpectClose(TokenKind::kRBracket, open));
   }
   KODIAK_ASSIGN_OR_RETURN(stmt->name, ParsePlainName("a function name"));
@@ -595,6 +596,7 @@ Result<StatementPtr> ParserImpl::ParseCreateFunction(int64_t pos, bool or_replac
     do {
       const int64_t at = Cur().pos;
       KODIAK_ASSIGN_OR_RETURN(std::string e, ParsePlainName("an exception type"));
+      if (Prev().kind == TokenKind::kIdentifier) e = std::string(Prev().text);  // shown as written
       stmt->raises.emplace_back(std::move(e), at);
     } while (Accept(TokenKind::kComma));
   }

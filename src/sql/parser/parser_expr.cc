@@ -515,6 +515,7 @@ Result<ExprPtr> ParserImpl::ParseBodyExpr() {
   if (AcceptWord("raise")) {
     ExprPtr e = MakeExpr(ExprKind::kRaise, t.pos);
     KODIAK_ASSIGN_OR_RETURN(e->text, ParsePlainName("an exception type"));
+    if (Prev().kind == TokenKind::kIdentifier) e->text = std::string(Prev().text);  // shown as written
     if (Check(TokenKind::kLParen)) {
       const Token& open = Cur();
       Advance();
@@ -535,6 +536,7 @@ Result<ExprPtr> ParserImpl::ParseBodyExpr() {
         Advance();
       } else {
         KODIAK_ASSIGN_OR_RETURN(name, ParsePlainName("an exception type or _"));
+        if (Prev().kind == TokenKind::kIdentifier) name = std::string(Prev().text);
       }
       if (!Accept(TokenKind::kFatArrow)) return Expected("'=>' after CATCH " + name);
       KODIAK_ASSIGN_OR_RETURN(ExprPtr fallback, ParseExpr());

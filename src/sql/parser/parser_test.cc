@@ -1184,7 +1184,7 @@ TEST(ParserStmtTest, CreateFunctionWithReceiverRaisesAndBody) {
       "CREATE FUNCTION [MyReceiver] f (a : MyStruct, b: INT64)\nRETURNS FLOAT\nRAISE E1, E2\n"
       "{\n  -- a comment\n  LET x = a.k;\n  IF x > 0 { MATCH b { 1..5 => 1.0, _ => 2.0 } } ELSE { RAISE E1(\"no\") }\n}");
   ASSERT_TRUE(f);
-  EXPECT_EQ(f->receiver, "myreceiver");
+  EXPECT_EQ(f->receiver, "MyReceiver");  // kept as written, looked up case-insensitively
   EXPECT_EQ(f->name, "f");
   ASSERT_EQ(f->params.size(), 2u);
   EXPECT_FALSE(f->params[0].second.resolved);
