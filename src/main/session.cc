@@ -328,14 +328,14 @@ Result<QueryResult> Session::RunCreateTable(const CreateTableStatement& stmt, Tr
     entry->of_type = txn.snapshot().FindType(stmt.of_type.name)->name;
     for (const auto& f : type.fields()) {
       KODIAK_RETURN_IF_ERROR(add_column(f.name, stmt.pos));
-      entry->columns.push_back({f.name, f.type, false, ""});
+      entry->columns.push_back({f.name, f.type, false, "", ""});
     }
   } else if (stmt.as_select) {
     KODIAK_ASSIGN_OR_RETURN(BoundQuery q, binder.BindQuery(*stmt.as_select));
     for (size_t i = 0; i < q.names.size(); i++) {
       KODIAK_RETURN_IF_ERROR(add_column(q.names[i], stmt.as_select->pos));
       LogicalType t = q.types[i].id() == TypeId::kNull ? LogicalType(TypeId::kInt64) : q.types[i];
-      entry->columns.push_back({q.names[i], t, false, ""});
+      entry->columns.push_back({q.names[i], t, false, "", ""});
     }
     ExecContext ctx(&interrupted_, &progress_);
     KODIAK_ASSIGN_OR_RETURN(initial_rows, CollectAll(*q.plan, ctx));
@@ -353,7 +353,7 @@ Result<QueryResult> Session::RunCreateTable(const CreateTableStatement& stmt, Tr
     for (const auto& def : stmt.columns) {
       KODIAK_RETURN_IF_ERROR(add_column(def.name, def.pos));
       KODIAK_ASSIGN_OR_RETURN(LogicalType type, binder.ResolveType(def.type));
-      ColumnDefinition col{def.name, type, def.not_null || def.primary_key, ""};
+      ColumnDefinition col{def.name, type, def.not_null || def.primary_key, "", ""};
       if (!def.type.resolved) col.type_name = def.type.name;
       if (def.default_value) {
         KODIAK_ASSIGN_OR_RETURN(BoundExprPtr d, binder.BindConstantExpr(*def.default_value));
@@ -419,11 +419,7 @@ Result<QueryResult> Session::RunDrop(const DropStatement& stmt, Transaction& txn
   if (stmt.object == ObjectKind::kTrigger) return RunDropTrigger(stmt, txn);
   if (stmt.object == ObjectKind::kType) return RunDropType(stmt, txn);
   if (stmt.object == ObjectKind::kFunction) return RunDropFunction(stmt, txn);
-  if (stmt.object != ObjectKind::kTable) {
-    static const char* kNames[] = {"TABLE", "VIEW", "INDEX", "TYPE", "FUNCTION", "TRIGGER"};
-    return Status(StatusCode::kNotSupported,
-                  std::string("DROP ") + kNames[static_cast<int>(stmt.object)] + " is not supported yet", stmt.pos);
-  }
+  if (stmt.object != ObjectKind::kTable) return Status::Internal("unexpected kind of DROP");
   Binder binder(txn.snapshot(), variables_, pseudo_rows());
   KODIAK_ASSIGN_OR_RETURN(std::string name, binder.ResolveName(stmt.name.back()));
   TableEntryPtr existing = txn.snapshot().FindTable(name);

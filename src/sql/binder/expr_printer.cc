@@ -143,6 +143,10 @@ std::string ExprToSql(const Expr& e) {
     case ExprKind::kIndex: return Sub(*e.args[0]) + "[" + ExprToSql(*e.args[1]) + "]";
     case ExprKind::kFieldAccess: return Sub(*e.args[0]) + "." + e.text;
     case ExprKind::kDefault: return "DEFAULT";
+    case ExprKind::kBlock: return "{ ... }";
+    case ExprKind::kMatch: return "MATCH " + Sub(*e.args[0]) + " { ... }";
+    case ExprKind::kRaise: return "RAISE " + e.text;
+    case ExprKind::kTry: return "TRY " + Sub(*e.args[0]) + " CATCH ...";
   }
   return "?";
 }

@@ -124,6 +124,14 @@ std::string Show(const Expr* e) {
       return e->names.empty() ? "*" : ShowNames(e->names) + ".*";
     case ExprKind::kDefault:
       return "default";
+    case ExprKind::kBlock:
+      return "block";
+    case ExprKind::kMatch:
+      return "match(" + Show(e->args[0].get()) + ")";
+    case ExprKind::kRaise:
+      return "raise(" + e->text + ")";
+    case ExprKind::kTry:
+      return "try(" + Show(e->args[0].get()) + ")";
     case ExprKind::kVariable:
       return "{" + e->text + "}";
     case ExprKind::kUnary: {
