@@ -151,6 +151,30 @@ Status BindStructPack(const std::vector<LogicalType>&, std::vector<LogicalType>*
   return Status::TypeError("struct_pack() is written { field: value, ... }");
 }
 
+Result<Value> StructExtract(const V& a, const LogicalType& t);
+
+// A STRUCT's field is its child vector: shared as is, with the rows where the
+// struct itself is NULL made NULL (copy-on-write of the validity only).
+Result<VectorPtr> ExecStructExtract(const std::vector<VectorPtr>& a, int64_t n, const LogicalType& t) {
+  const Vector& s = *a[0];
+  if (a[1]->IsNull(0) || s.children().empty()) return MakeConstantVector(t, Value::Null(t), n);
+  const std::string name(a[1]->GetString(0));
+  const auto& fields = s.type().fields();
+  for (size_t k = 0; k < fields.size() && k < s.children().size(); k++) {
+    if (fields[k].name != name) continue;
+    const VectorPtr& child = s.children()[k];
+    if (child->length() != n || child->type() != t) break;  // not the plain layout: go row by row
+    if (!s.MayHaveNulls()) return child;
+    auto out = std::make_shared<Vector>(*child);
+    uint8_t* bits = out->mutable_validity();
+    for (int64_t i = 0; i < n; i++) {
+      if (s.IsNull(i)) bits[i >> 3] = static_cast<uint8_t>(bits[i >> 3] & ~(1u << (i & 7)));
+    }
+    return out;
+  }
+  return RowWise<StructExtract>(a, n, t);
+}
+
 Result<Value> StructExtract(const V& a, const LogicalType& t) {
   const auto& fields = a[0].type().fields();
   for (size_t i = 0; i < fields.size(); i++) {
@@ -198,7 +222,7 @@ void RegisterListFunctions(FunctionMap* m) {
        },
        RowWise<Reverse>, "list_reverse(LIST) -> LIST"});
   add({"struct_pack", 1, -1, BindStructPack, RowWise<StructPack, true>, "{ field: value, ... } -> STRUCT"});
-  add({"struct_extract", 2, 2, BindStructExtract, RowWise<StructExtract>,
+  add({"struct_extract", 2, 2, BindStructExtract, ExecStructExtract,
        "struct_extract(STRUCT, 'field') -> the field"});
 }
 
