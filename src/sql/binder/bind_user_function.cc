@@ -124,7 +124,8 @@ Result<BoundExprPtr> Binder::BindRecursiveCall(const UserFunction& f, const std:
   call->kind = BoundKind::kUserCall;
   call->type = f.result;
   call->pos = pos;
-  call->compiled = compiled;
+  if (compiled->body) call->compiled = compiled;
+  else call->compiled_weak = compiled;  // inside its own body: no ownership cycle
   size_t next = 0;
   if (!f.receiver.empty()) call->children.push_back(std::move(args[next++]));
   for (const auto& p : f.params) {

@@ -22,6 +22,7 @@ BoundExprPtr BoundExpr::Clone() const {
   c->subquery = subquery;
   c->frame = frame;
   c->compiled = compiled;
+  c->compiled_weak = compiled_weak;
   for (const auto& ch : children) c->children.push_back(ch->Clone());
   return c;
 }
@@ -30,6 +31,7 @@ bool BoundExpr::Equals(const BoundExpr& o) const {
   if (kind != o.kind || type != o.type || column != o.column || op != o.op || negated != o.negated ||
       try_cast != o.try_cast || case_insensitive != o.case_insensitive || function != o.function ||
       children.size() != o.children.size() || frame != o.frame || compiled != o.compiled ||
+      compiled_weak.lock() != o.compiled_weak.lock() ||
       subquery_kind != o.subquery_kind || incomparable != o.incomparable)
     return false;
   if (kind == BoundKind::kConstant) {

@@ -72,7 +72,11 @@ struct BoundExpr {
   bool incomparable = false;
   std::shared_ptr<SubqueryPlan> subquery;
   std::shared_ptr<ParamFrame> frame;
-  std::shared_ptr<CompiledFunction> compiled;  // kUserCall
+  // kUserCall: the function called. A call inside the function's own body
+  // (written before the body was complete) holds it weakly, so a compiled
+  // body and the calls in it do not keep each other alive.
+  std::shared_ptr<CompiledFunction> compiled;
+  std::weak_ptr<CompiledFunction> compiled_weak;
 
   std::unique_ptr<BoundExpr> Clone() const;
   // Structural equality (same tree, same constants, same columns).

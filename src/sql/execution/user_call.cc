@@ -6,7 +6,9 @@
 namespace kodiak::sql {
 
 Result<VectorPtr> EvaluateUserCall(const BoundExpr& e, const Batch& batch, ExecContext* ctx) {
-  CompiledFunction& f = *e.compiled;
+  std::shared_ptr<CompiledFunction> held = e.compiled ? e.compiled : e.compiled_weak.lock();
+  if (!held) return Status::Internal("a recursive call outlived its function");
+  CompiledFunction& f = *held;
   if (!f.body) return Status::Internal("function " + f.name + " is called before it is compiled");
   std::vector<VectorPtr> args;
   for (const auto& c : e.children) {
