@@ -21,14 +21,14 @@ build: deps $(BUILD_DIR)/build.ninja
 run: build
 	@$(BUILD_DIR)/kodiak
 
-# Unit tests under ASan + UBSan (library and unit tests only).
-$(ASAN_DIR)/build.ninja: CMakeLists.txt | deps
-	@cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKODIAK_SANITIZE=ON -DKODIAK_TOOLS=OFF >/dev/null
-
-asan: deps $(ASAN_DIR)/build.ninja
-	@cmake --build $(ASAN_DIR) -j $(JOBS) --target kodiak_unit_tests
+# Unit tests and the SQL tests under ASan + UBSan (leaks included).
+asan: deps
+	@cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKODIAK_SANITIZE=ON -DKODIAK_TOOLS=ON >/dev/null
+	@cmake --build $(ASAN_DIR) -j $(JOBS) --target kodiak_unit_tests kodiak-sqllogictest
 	@echo "== unit tests (ASan+UBSan)"
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(ASAN_DIR)/kodiak_unit_tests --gtest_brief=1
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(ASAN_DIR)/kodiak_unit_tests --gtest_brief=1
+	@echo "== sql tests (ASan+UBSan)"
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(ASAN_DIR)/kodiak-sqllogictest --jobs $(JOBS) tests/sql
 
 unit: build
 	@echo "== unit tests"
