@@ -1,9 +1,11 @@
 # Kodiak: `make run` opens the REPL on an in-memory database; `make test` runs
 # every test suite. Both install the Debian packages the build needs first.
-.PHONY: all deps build run test unit asan sql cli docs conformance bench clean
+.PHONY: all deps build run test unit asan sql cli docs conformance fuzz bench clean
 
 BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 CONFORMANCE_DIR ?= ../shared/conformance/sqllogictest
 
@@ -52,10 +54,23 @@ conformance: build
 	@echo "== conformance ($(CONFORMANCE_DIR))"
 	@$(BUILD_DIR)/kodiak-sqllogictest --min-pass 99.5 --max-failures 0 --jobs $(JOBS) $(CONFORMANCE_DIR)
 
-test: unit sql cli docs conformance asan
+# The libFuzzer targets (clang, ASan+UBSan), each for FUZZ_SECONDS on its
+# seed corpus in fuzz/corpus; new inputs go to $(FUZZ_DIR)/corpus.
+fuzz: deps
+	@cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DKODIAK_FUZZ=ON -DKODIAK_TOOLS=OFF >/dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target sql_parser_fuzz
+	@echo "== fuzzing the SQL parser ($(FUZZ_SECONDS) s)"
+	@mkdir -p $(FUZZ_DIR)/corpus/sql
+	@$(FUZZ_DIR)/sql_parser_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+	  $(FUZZ_DIR)/corpus/sql fuzz/corpus/sql > $(FUZZ_DIR)/sql_parser_fuzz.log 2>&1 \
+	  || (tail -60 $(FUZZ_DIR)/sql_parser_fuzz.log; exit 1)
+	@grep -E "^Done [0-9]+ runs" $(FUZZ_DIR)/sql_parser_fuzz.log | tail -1
+
+test: unit sql cli docs conformance asan fuzz
 
 bench: build
 	@bench/run.sh $(BUILD_DIR)
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

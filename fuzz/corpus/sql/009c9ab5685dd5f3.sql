@@ -1,0 +1,1 @@
+SELECT `bb` FROM t

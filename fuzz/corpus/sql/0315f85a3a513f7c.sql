@@ -1,0 +1,1 @@
+CREATE INDEX t ON t(a)

@@ -1,0 +1,1 @@
+UPDATE {tn} SET a = a + 1

@@ -1,0 +1,1 @@
+CREATE INDEX pi ON positive(x)

@@ -1,0 +1,1 @@
+SELECT customer + 1 FROM orders

@@ -1,0 +1,1 @@
+INSERT INTO {odd} VALUES (1)

@@ -1,0 +1,1 @@
+SELECT uper(s) FROM t

@@ -1,0 +1,1 @@
+SET odd = 'odd name'

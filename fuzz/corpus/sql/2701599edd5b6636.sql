@@ -1,0 +1,1 @@
+SELECT s, v, w FROM t ORDER BY v

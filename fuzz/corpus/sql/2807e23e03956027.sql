@@ -1,0 +1,1 @@
+SELECT count(j) FROM z2

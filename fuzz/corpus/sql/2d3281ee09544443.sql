@@ -1,0 +1,1 @@
+SELECT length([1, 2, 3])

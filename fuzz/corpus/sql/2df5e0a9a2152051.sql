@@ -1,0 +1,1 @@
+UPDATE conv SET i = s

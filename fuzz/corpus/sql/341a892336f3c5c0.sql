@@ -1,0 +1,1 @@
+SELECT ntile() OVER () FROM t

@@ -1,0 +1,1 @@
+SET myvar1 = "mytable";

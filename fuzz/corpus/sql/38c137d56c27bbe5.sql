@@ -1,0 +1,1 @@
+DELET FROM orders

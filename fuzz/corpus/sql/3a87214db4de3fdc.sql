@@ -1,0 +1,1 @@
+SELECT s.z FROM nested

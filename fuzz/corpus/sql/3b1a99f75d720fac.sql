@@ -1,0 +1,1 @@
+SELECT x::TEXT FROM f ORDER BY x

@@ -1,0 +1,1 @@
+INSERT INTO {tn} VALUES (7), (8)

@@ -1,0 +1,1 @@
+SELECT * FROM range(1, 5, 0)

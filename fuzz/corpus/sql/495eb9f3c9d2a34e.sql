@@ -1,0 +1,1 @@
+SELECT i FROM conv WHERE s = '1'

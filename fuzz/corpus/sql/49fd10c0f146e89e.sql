@@ -1,0 +1,1 @@
+SELECT * FROM inv ORDER BY id

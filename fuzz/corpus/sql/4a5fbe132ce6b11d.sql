@@ -1,0 +1,1 @@
+SET c = 'name'

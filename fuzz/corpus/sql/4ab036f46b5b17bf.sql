@@ -1,0 +1,1 @@
+SELECT zzzzzz FROM orders

@@ -1,0 +1,1 @@
+SELECT coun(v) FROM t

@@ -1,0 +1,1 @@
+SELECT * FROM positive ORDER BY x

@@ -1,0 +1,1 @@
+SELECT {myjson} IS NOT NULL

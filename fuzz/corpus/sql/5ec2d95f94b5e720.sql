@@ -1,0 +1,1 @@
+UPDTE orders SET amount = 0

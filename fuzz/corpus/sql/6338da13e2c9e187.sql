@@ -1,0 +1,1 @@
+CREATE INDEX t_c ON t(c)

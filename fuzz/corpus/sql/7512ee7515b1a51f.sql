@@ -1,0 +1,1 @@
+SELECT * FROM l JOIN nope ON true

@@ -1,0 +1,1 @@
+SELECT '{oops'::JSON -> 'a'

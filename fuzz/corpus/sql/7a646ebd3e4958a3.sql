@@ -1,0 +1,1 @@
+SELECT abs(v) FROM big

@@ -1,0 +1,1 @@
+SELECT 128::INT8

@@ -1,0 +1,1 @@
+SET t2 = 'mytabel'

@@ -1,0 +1,1 @@
+SELECT max(v) FROM s

@@ -1,0 +1,1 @@
+SELECT s, i FROM conv ORDER BY s

@@ -1,0 +1,1 @@
+SET kept = 1

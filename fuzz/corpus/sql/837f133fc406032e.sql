@@ -1,0 +1,1 @@
+SELECT stddev(g) FROM t

@@ -1,0 +1,1 @@
+SELECT i, j FROM z ORDER BY j

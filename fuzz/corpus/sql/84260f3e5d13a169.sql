@@ -1,0 +1,1 @@
+DELETE FROM pk WHERE id = 1

@@ -1,0 +1,1 @@
+CREATE INDEX t_a ON t(b)

@@ -1,0 +1,1 @@
+SELECT (SELECT salary FROM emp)

@@ -1,0 +1,1 @@
+SELECT avg(g) FROM t

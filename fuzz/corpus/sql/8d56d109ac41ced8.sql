@@ -1,0 +1,1 @@
+SELECT {s} || 'd', typeof({s})

@@ -1,0 +1,1 @@
+SELECT owner, balance FROM rich

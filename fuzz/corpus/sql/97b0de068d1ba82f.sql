@@ -1,0 +1,1 @@
+UPDATE t SET name = upper(name)

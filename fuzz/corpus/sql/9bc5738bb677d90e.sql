@@ -1,0 +1,1 @@
+SELECT price FROM t WHERE id = 4

@@ -1,0 +1,1 @@
+SELECT t.*, 1 FROM t ORDER BY a

@@ -1,0 +1,1 @@
+SELECT ntile(0) OVER () FROM t

@@ -1,0 +1,1 @@
+SELECT 'abc'::DECIMAL(5,2)

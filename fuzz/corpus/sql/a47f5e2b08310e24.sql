@@ -1,0 +1,1 @@
+SELECT sum(x ORDER BY x) FROM t

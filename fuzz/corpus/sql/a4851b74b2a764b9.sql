@@ -1,0 +1,1 @@
+DELETE FROM {tn} WHERE a = 9

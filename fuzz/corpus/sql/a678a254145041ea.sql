@@ -1,0 +1,1 @@
+INSERT INTO dst SELECT a FROM src

@@ -1,0 +1,1 @@
+DELETE FROM t WHERE NOT (a > 3)

@@ -1,0 +1,1 @@
+SELECT length('\xAA\xBB'::BLOB)

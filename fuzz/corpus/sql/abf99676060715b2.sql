@@ -1,0 +1,1 @@
+SELECT DISTINCT g, v, d FROM t

@@ -1,0 +1,1 @@
+SELECT x'FF00'::TEXT

@@ -1,0 +1,1 @@
+UPDATE positive SET x = 2

@@ -1,0 +1,1 @@
+SELECT i + 1 FROM ints

@@ -1,0 +1,1 @@
+UPDATE nowhere SET a = 1

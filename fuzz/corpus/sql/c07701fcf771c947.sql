@@ -1,0 +1,1 @@
+SELECT {myjson}.key1ofjson

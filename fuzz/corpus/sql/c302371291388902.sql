@@ -1,0 +1,1 @@
+SELECT sum(u64) FROM ints

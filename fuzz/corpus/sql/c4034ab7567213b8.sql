@@ -1,0 +1,1 @@
+CREATE VIEW positive AS SELECT 1

@@ -1,0 +1,1 @@
+UPDATE u SET a = 1 WHERE b = 2

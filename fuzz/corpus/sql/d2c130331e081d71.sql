@@ -1,0 +1,1 @@
+SELECT * FROM bad_default

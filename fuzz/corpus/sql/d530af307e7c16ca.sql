@@ -1,0 +1,1 @@
+SELECT upper(g) OVER () FROM t

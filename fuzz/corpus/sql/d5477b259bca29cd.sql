@@ -1,0 +1,1 @@
+SELECT '\xAA\xBB'::BLOB = x'AABB'

@@ -1,0 +1,1 @@
+SELECT v + 1 FROM big

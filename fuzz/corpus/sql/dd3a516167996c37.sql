@@ -1,0 +1,1 @@
+SELECT one FROM temporary_one

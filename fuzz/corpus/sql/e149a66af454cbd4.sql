@@ -1,0 +1,1 @@
+DELETE FROM positive WHERE x > 0

@@ -1,0 +1,1 @@
+INSERT INTO big SELECT k FROM big

@@ -1,0 +1,1 @@
+SELECT string_agg(g, g) FROM t

@@ -1,0 +1,1 @@
+SET t = 't; DROP TABLE mytable'

@@ -1,0 +1,1 @@
+SELECT range FROM range(3)

@@ -1,0 +1,1 @@
+FROM mytable WHERE id = 2

@@ -1,0 +1,1 @@
+SELECT {j}.a, {j}['n'], {j}.o.b

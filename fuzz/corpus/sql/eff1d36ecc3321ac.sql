@@ -1,0 +1,1 @@
+SELECT 'nan'::DOUBLE::INT32

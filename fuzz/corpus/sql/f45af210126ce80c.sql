@@ -1,0 +1,1 @@
+SELECT n FROM target ORDER BY n
